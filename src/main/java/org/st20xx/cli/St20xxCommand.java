@@ -1,12 +1,14 @@
 package org.st20xx.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "st20xx",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
@@ -20,6 +22,8 @@ import picocli.CommandLine.Spec;
             "application/DSP pair the matrix does not call compatible.",
         },
         subcommands = {
+            PlanCommand.class,
+            FirmwareCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

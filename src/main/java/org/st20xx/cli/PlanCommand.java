@@ -1,0 +1,123 @@
+package org.st20xx.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.st20xx.St20xxException;
+import org.st20xx.firmware.FirmwareInventory;
+import org.st20xx.matrix.Dsp;
+import org.st20xx.matrix.Matrix;
+import org.st20xx.matrix.PhoneModel;
+import org.st20xx.plan.Plan;
+import org.st20xx.plan.PlanRequest;
+import org.st20xx.plan.Planner;
+import org.st20xx.plan.Target;
+import org.st20xx.playbook.Playbook;
+import org.st20xx.playbook.PlaybookLoader;
+import org.st20xx.report.Json;
+import org.st20xx.report.PlanChecklist;
+import org.st20xx.report.PlanJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        headerHeading = "%n",
+        header = "Preview the safe hops from a phone's load to a target, without touching any phone.",
+        description = {
+            "Searches the firmware matrix for the shortest chain of reboots that never lands on an",
+            "application/DSP pair the matrix calls incompatible, never swaps directly between MGCP",
+            "and SIP 2.6x/4.6x, and leaves SIP 2.67+/4.67+ only through the 1.66/3.66 bridge.",
+            "Among safe plans it takes the fewest reboots, then the fewest flash writes.",
+            "",
+            "The text output is a checklist you can follow by hand; --format json is for scripts.",
+            "With --firmware DIR the plan uses the files in DIR and names any that are missing.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  st20xx plan --model ST2030 --from sip:2.67 --target mgcp",
+            "  st20xx plan --model ST2030 --from mgcp:1.55 --target sip:2.68 --firmware ./firmware",
+            "  st20xx plan --model ST2022 --from mgcp:3.55.2 --target sip:4.68 --format json",
+            "",
+            "Exit codes: 0 a plan was found (missing files are listed, not refused);",
+            "            2 bad input, an unknown model or load, or no safe plan.",
+        })
+public final class PlanCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Phone model, e.g. ST2030, ST2022.")
+    String model;
+
+    @Option(names = "--from", required = true, paramLabel = "PROTO:VER",
+            description = "What the phone runs now, e.g. sip:2.67 or mgcp:1.55.")
+    String from;
+
+    @Option(names = "--dsp", paramLabel = "FILE",
+            description = "The DSP the phone runs now (file name, or the matrix's id). Default: the only DSP its load"
+                    + " accepts, else unknown (the first hop then writes a DSP).")
+    String dsp;
+
+    @Option(names = "--target", required = true, paramLabel = "PROTO[:VER]",
+            description = "Where to go, e.g. mgcp (newest MGCP available) or sip:2.68.")
+    String target;
+
+    @Option(names = "--firmware", paramLabel = "DIR",
+            description = "Firmware directory (the TFTP root). Without it the plan uses the releases the matrix knows.")
+    Path firmware;
+
+    @Mixin
+    MatrixOption matrixOption;
+
+    @Option(names = "--playbook", paramLabel = "FILE", description = "Playbook for the console commands"
+            + " (default: the model family's, e.g. playbooks/st20xx.yaml).")
+    Path playbook;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Override
+    public void run() {
+        Matrix matrix = matrixOption.load();
+        PhoneModel phone = matrix.requireModel(model);
+        Optional<FirmwareInventory> inventory = Optional.ofNullable(firmware).map(d -> FirmwareInventory.scan(d, matrix));
+        Plan plan = new Planner().plan(new PlanRequest(phone, Loads.parse(from, "--from"), dspId(phone),
+                Target.parse(target, "--target"), inventory));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (format == OutputFormat.json) {
+            out.println(Json.write(PlanJson.of(plan, matrix.source())));
+        } else {
+            Optional<Playbook> pb = consolePlaybook(phone);
+            out.print(PlanChecklist.render(plan, pb, "<tftp-server>", matrix.source()));
+            plan.warnings().stream().filter(w -> !w.startsWith("missing: ")).forEach(w -> err.println("warning: " + w));
+        }
+        inventory.ifPresent(inv -> inv.warnings().forEach(w -> err.println("warning: " + inv.dir() + ": " + w)));
+        out.flush();
+        err.flush();
+    }
+
+    private Optional<Playbook> consolePlaybook(PhoneModel phone) {
+        if (!phone.hasDsp()) {
+            return Optional.empty();
+        }
+        return Optional.of(PlaybookLoader.resolve(phone.family(), playbook));
+    }
+
+    private Optional<String> dspId(PhoneModel phone) {
+        if (dsp == null) {
+            return Optional.empty();
+        }
+        if (phone.dsp(dsp).isPresent()) {
+            return Optional.of(dsp);
+        }
+        return Optional.of(phone.dspByFile(dsp).map(Dsp::id).orElseThrow(() -> St20xxException.usage("--dsp '" + dsp
+                + "': not a DSP the matrix knows for " + phone.name() + " (known: "
+                + phone.dsps().values().stream().map(Dsp::file).sorted().toList() + ")")));
+    }
+}
