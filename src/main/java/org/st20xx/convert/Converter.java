@@ -1,0 +1,514 @@
+package org.st20xx.convert;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.st20xx.ExitStatus;
+import org.st20xx.St20xxException;
+import org.st20xx.credentials.Account;
+import org.st20xx.credentials.Credentials;
+import org.st20xx.credentials.Secret;
+import org.st20xx.firmware.FirmwareInventory;
+import org.st20xx.matrix.Dsp;
+import org.st20xx.matrix.Load;
+import org.st20xx.matrix.Matrix;
+import org.st20xx.matrix.PhoneModel;
+import org.st20xx.plan.Hop;
+import org.st20xx.plan.Plan;
+import org.st20xx.plan.PlanRequest;
+import org.st20xx.plan.Planner;
+import org.st20xx.plan.Target;
+import org.st20xx.playbook.Playbook;
+
+/**
+ * Converts one phone: connect, log in, identify, plan, then each hop of the plan through the
+ * playbook's steps. Every step is verified by the console's answer and, for downloads, by the TFTP
+ * server's record of the transfer; before every reboot the safety gate checks that what is in
+ * flash is exactly the compatible pair the plan promised.
+ */
+public final class Converter {
+    /** Where the phone is and what to do with it. */
+    public record Request(String host, int port, Optional<String> model, Optional<Load> from, Target target,
+            boolean dryRun, Optional<FirmwareInventory> firmware, String tftpServer, boolean enableTelnet,
+            int webPort) {
+        public Request {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(firmware, "firmware");
+            Objects.requireNonNull(tftpServer, "tftpServer");
+        }
+
+        public String phone() {
+            return host + ":" + port;
+        }
+    }
+
+    /** How long to wait for the TFTP server's record after the console said a download is done. */
+    static final Duration TRANSFER_GRACE = Duration.ofSeconds(5);
+    /** How long a freshly enabled telnet server may take to answer. */
+    static final Duration TELNET_START = Duration.ofSeconds(30);
+    /** The default playbook, used to reach a phone whose model is not given. */
+    static final String DEFAULT_FAMILY = "st20xx";
+
+    private final Matrix matrix;
+    private final Function<String, Playbook> playbooks;
+    private final Credentials credentials;
+    private final ConsoleConnector connector;
+    private final TransferWitness witness;
+    private final ConversionListener listener;
+    private final Clock clock;
+
+    public Converter(Matrix matrix, Function<String, Playbook> playbooks, Credentials credentials,
+            ConsoleConnector connector, TransferWitness witness, ConversionListener listener, Clock clock) {
+        this.matrix = Objects.requireNonNull(matrix, "matrix");
+        this.playbooks = Objects.requireNonNull(playbooks, "playbooks");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.connector = Objects.requireNonNull(connector, "connector");
+        this.witness = Objects.requireNonNull(witness, "witness");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Runs the conversion; a phone that fails gives a failed result, never an exception. */
+    public ConversionResult convert(Request request) {
+        Run run = new Run(request);
+        try {
+            return run.execute();
+        } catch (St20xxException e) {
+            return run.failure(e);
+        } finally {
+            run.closeConsole();
+        }
+    }
+
+    /** The state of one conversion. */
+    private final class Run {
+        final Request request;
+        final Instant started = clock.instant();
+        PhoneConsole console;
+        PhoneModel model;
+        Playbook playbook;
+        Identity identity;
+        Plan plan;
+        Hop hop;
+        String step = "connect";
+        int hopsDone;
+        InetAddress phoneAddress;
+        /** What is in flash as far as this session has seen (file names). */
+        String stagedApp;
+        String stagedDsp;
+        boolean stagedChanged;
+
+        Run(Request request) {
+            this.request = request;
+        }
+
+        ConversionResult execute() {
+            String family = request.model().map(m -> matrix.requireModel(m).family()).orElse(DEFAULT_FAMILY);
+            playbook = playbooks.apply(family);
+            connect();
+            step = "login";
+            loginFirst();
+            step = "identify";
+            identity = console.identify();
+            listener.on(new ConversionEvent.Identified(request.phone(), identity));
+            model = checkIdentity();
+            if (!model.family().equals(family)) {
+                playbook = playbooks.apply(model.family());
+            }
+            step = "plan";
+            plan = new Planner().plan(new PlanRequest(model, identity.load(), Optional.of(dspIdOf(identity.dsp())),
+                    request.target(), request.firmware()));
+            listener.on(new ConversionEvent.Planned(request.phone(), plan));
+            if (request.dryRun()) {
+                return result(ConversionResult.Status.planned, Optional.empty(), dryRunLines());
+            }
+            if (!plan.complete()) {
+                throw new St20xxException(ExitStatus.USAGE, "refusing to convert " + request.phone() + ": "
+                        + plan.missing().size() + " file(s) the plan needs are missing: " + String.join("; ", plan.missing()));
+            }
+            if (plan.hops().isEmpty()) {
+                if (!identity.configOk()) {
+                    warn("the phone already runs the target but its configuration is " + identity.configState().orElse("broken"));
+                }
+                return result(ConversionResult.Status.skipped, Optional.empty(), List.of());
+            }
+            resolvePhoneAddress();
+            stagedApp = identity.app().orElse(null);
+            stagedDsp = identity.dsp();
+            for (Hop h : plan.hops()) {
+                hop = h;
+                runHop();
+                hopsDone++;
+            }
+            return result(ConversionResult.Status.converted, Optional.empty(), List.of());
+        }
+
+        // ---- connecting ---------------------------------------------------------------------
+
+        void connect() {
+            try {
+                console = connector.connect(request.host(), request.port(), playbook);
+                listener.on(new ConversionEvent.Connected(request.phone(), false));
+                return;
+            } catch (ConnectException e) {
+                if (!request.enableTelnet() || request.dryRun()) {
+                    throw new StepFailedException("connect", "cannot reach the console of " + request.phone()
+                            + ": connection refused. Telnet is off by default on these phones; "
+                            + (request.dryRun() ? "a dry run changes nothing, so enable it first"
+                                    : "give --enable-telnet to switch it on through http://" + request.host() + "/telnet.html")
+                            + " (or tick Telnet Server on that page by hand)", e);
+                }
+            } catch (IOException e) {
+                throw new StepFailedException("connect", "cannot reach the console of " + request.phone() + ": "
+                        + e.getMessage(), e);
+            }
+            step = "enable-telnet";
+            TelnetEnabler.enable(request.host(), request.webPort(), playbook.enableTelnet(), credentials.web());
+            Instant deadline = clock.instant().plus(TELNET_START);
+            IOException last = null;
+            while (clock.instant().isBefore(deadline)) {
+                try {
+                    console = connector.connect(request.host(), request.port(), playbook);
+                    listener.on(new ConversionEvent.Connected(request.phone(), true));
+                    return;
+                } catch (IOException e) {
+                    last = e;
+                    pause(playbook.reboot().pollInterval(), deadline);
+                }
+            }
+            throw new StepFailedException("enable-telnet", "telnet on " + request.phone() + " was switched on through the"
+                    + " web page but its console did not answer within " + TELNET_START.toSeconds() + "s", last);
+        }
+
+        void loginFirst() {
+            List<String> protocols = new ArrayList<>();
+            request.from().ifPresent(f -> protocols.add(f.protocol()));
+            request.model().map(matrix::requireModel).map(PhoneModel::protocols).ifPresentOrElse(protocols::addAll,
+                    () -> matrix.models().values().stream().filter(m -> m.family().equals(DEFAULT_FAMILY))
+                            .forEach(m -> protocols.addAll(m.protocols())));
+            Map<Account, String> tried = new LinkedHashMap<>();
+            for (String p : protocols) {
+                Account a = credentials.console(p);
+                if (tried.containsKey(a)) {
+                    continue;
+                }
+                tried.put(a, p);
+                try {
+                    if (tried.size() > 1) {
+                        reopen();
+                    }
+                    console.login(a);
+                    return;
+                } catch (LoginFailedException e) {
+                    // try the next protocol's account
+                }
+            }
+            throw new LoginFailedException("login on " + request.phone() + " failed with "
+                    + String.join(" and ", tried.entrySet().stream()
+                            .map(e -> "the " + e.getValue().toUpperCase(Locale.ROOT) + " account " + e.getKey()).toList())
+                    + "; check the credentials file or ST20XX_<PROTOCOL>_USER/_PASSWORD (seed default: administrator)");
+        }
+
+        void reopen() {
+            closeConsole();
+            try {
+                console = connector.connect(request.host(), request.port(), playbook);
+            } catch (IOException e) {
+                throw new StepFailedException("login", "lost the console of " + request.phone() + " while trying"
+                        + " another account: " + e.getMessage(), e);
+            }
+        }
+
+        PhoneModel checkIdentity() {
+            PhoneModel found = matrix.model(identity.model()).orElseThrow(() -> refuse("the phone at " + request.phone()
+                    + " says it is a " + identity.model() + ", a model " + matrix.source() + " does not know"));
+            request.model().map(matrix::requireModel).filter(m -> !m.name().equals(found.name())).ifPresent(m -> {
+                throw refuse("--model " + request.model().get() + " but the phone at " + request.phone() + " says it is a "
+                        + found.name());
+            });
+            request.from().filter(f -> !f.equals(identity.load())).ifPresent(f -> {
+                throw refuse("--from " + f.protocol() + ":" + f.version() + " but the phone at " + request.phone()
+                        + " runs " + identity.load() + "; check which phone this is, or leave out --from");
+            });
+            if (found.dspByFile(identity.dsp()).isEmpty()) {
+                throw refuse("the phone at " + request.phone() + " runs DSP " + identity.dsp() + ", which "
+                        + matrix.source() + " does not know for " + found.name());
+            }
+            return found;
+        }
+
+        String dspIdOf(String file) {
+            return model.dspByFile(file).map(Dsp::id).orElseThrow();
+        }
+
+        void resolvePhoneAddress() {
+            try {
+                phoneAddress = InetAddress.getByName(request.host());
+            } catch (UnknownHostException e) {
+                throw new StepFailedException("connect", "cannot resolve " + request.host(), e);
+            }
+        }
+
+        // ---- hops ---------------------------------------------------------------------------
+
+        void runHop() {
+            listener.on(new ConversionEvent.HopStarted(request.phone(), hop, plan.hops().size()));
+            List<Playbook.Phase> phases = List.of(playbook.beforeReboot(), playbook.afterReboot());
+            for (int i = 0; i < phases.size(); i++) {
+                Playbook.Phase phase = phases.get(i);
+                boolean last = i == phases.size() - 1;
+                runPhase(phase, last);
+            }
+            listener.on(new ConversionEvent.HopDone(request.phone(), hop, identity));
+        }
+
+        void runPhase(Playbook.Phase phase, boolean lastPhase) {
+            List<Playbook.Step> steps = phase.steps().stream().map(playbook::step)
+                    .filter(s -> s.onlyWhen().map(c -> !c.equals("dsp_write") || hop.dspWrite()).orElse(true))
+                    .toList();
+            stagedChanged = false;
+            for (int i = 0; i < steps.size(); i++) {
+                Playbook.Step s = steps.get(i);
+                step = s.name();
+                String line = s.render(vars());
+                listener.on(new ConversionEvent.StepStarted(request.phone(), hop, i + 1, steps.size(), s.name(),
+                        s.describe(), line));
+                Instant t0 = clock.instant();
+                if (s.reboot()) {
+                    gate(s);
+                    console.run(s, line);
+                    afterReboot(lastPhase);
+                } else {
+                    console.run(s, line);
+                    s.transfer().ifPresent(kind -> verifyTransfer(kind, fileOf(kind), t0));
+                }
+                listener.on(new ConversionEvent.StepDone(request.phone(), hop, i + 1, steps.size(), s.name(),
+                        Duration.between(t0, clock.instant())));
+            }
+        }
+
+        Map<String, String> vars() {
+            Map<String, String> v = new LinkedHashMap<>();
+            v.put("server", request.tftpServer());
+            v.put("app", hop.app().orElse("<missing>"));
+            v.put("dsp", hop.dspFile().orElse("<missing>"));
+            v.put("config", hop.config().orElse("<missing>"));
+            return v;
+        }
+
+        String fileOf(String kind) {
+            return switch (kind) {
+                case "app" -> hop.app().orElseThrow();
+                case "dsp" -> hop.dspFile().orElseThrow();
+                default -> hop.config().orElseThrow();
+            };
+        }
+
+        void verifyTransfer(String kind, String file, Instant since) {
+            if (witness.sees()) {
+                Optional<TransferWitness.Transfer> t = witness.claim(phoneAddress, file, since, TRANSFER_GRACE);
+                if (t.isEmpty()) {
+                    throw new StepFailedException(step, where() + ": the console says " + file + " arrived, but the"
+                            + " TFTP server sent no such file to " + phoneAddress.getHostAddress()
+                            + " (is the phone using another TFTP server?)", null);
+                }
+                if (!t.get().complete()) {
+                    throw new StepFailedException(step, where() + ": the console says " + file + " arrived, but the"
+                            + " TFTP server's transfer did not complete (" + t.get().outcome() + ", " + t.get().bytes()
+                            + " bytes)", null);
+                }
+            }
+            if (kind.equals("app")) {
+                stagedApp = file;
+                stagedChanged = true;
+            } else if (kind.equals("dsp")) {
+                stagedDsp = file;
+                stagedChanged = true;
+            }
+        }
+
+        /**
+         * The safety gate: before a reboot, flash must hold exactly the hop's application and DSP,
+         * and the matrix must call that pair compatible. Otherwise the phone is not rebooted.
+         */
+        void gate(Playbook.Step reboot) {
+            String app = hop.app().orElseThrow();
+            String dsp = hop.dspFile().orElse(null);
+            List<String> wrong = new ArrayList<>();
+            if (!app.equals(stagedApp)) {
+                wrong.add("the application in flash is " + (stagedApp == null ? "unknown" : stagedApp) + ", the plan needs " + app);
+            }
+            if (model.hasDsp() && !Objects.equals(dsp, stagedDsp)) {
+                wrong.add("the DSP in flash is " + stagedDsp + ", the plan needs " + dsp);
+            }
+            if (wrong.isEmpty() && model.hasDsp()) {
+                Optional<Load> load = model.applicationLoad(stagedApp);
+                Optional<Dsp> d = model.dspByFile(stagedDsp);
+                if (load.isEmpty() || d.isEmpty() || !model.compatible(load.get(), d.get().id())) {
+                    wrong.add(stagedApp + " with " + stagedDsp + " is not a pair the matrix calls compatible");
+                }
+            }
+            if (!wrong.isEmpty()) {
+                throw new StepFailedException(reboot.name(), where() + ": safety gate: not rebooting because "
+                        + String.join("; ", wrong) + ". " + stagedWarning(), null);
+            }
+        }
+
+        String stagedWarning() {
+            if (!stagedChanged) {
+                return "Flash was not changed in this session.";
+            }
+            return "Flash now holds " + stagedApp + (model.hasDsp() ? " with DSP " + stagedDsp : "")
+                    + ": do not power-cycle the phone; run the same convert with --resume to repeat this hop's downloads.";
+        }
+
+        void afterReboot(boolean lastPhase) {
+            step = step + " (wait for the disconnect)";
+            console.awaitDisconnect(playbook.reboot().disconnectTimeout());
+            closeConsole();
+            listener.on(new ConversionEvent.Waiting(request.phone(), hop, "rebooting onto " + hop.to()
+                    + "; waiting up to " + playbook.reboot().returnDeadline().toSeconds() + "s for its console"));
+            console = awaitReturn(credentials.console(hop.to().protocol()));
+            step = "identify after reboot";
+            identity = console.identify();
+            listener.on(new ConversionEvent.Identified(request.phone(), identity));
+            List<String> wrong = new ArrayList<>();
+            if (!identity.load().equals(hop.to())) {
+                wrong.add("it runs " + identity.load() + ", not " + hop.to());
+            }
+            hop.dspFile().filter(d -> !d.equals(identity.dsp())).ifPresent(d -> wrong.add("its DSP is "
+                    + identity.dsp() + ", not " + d));
+            if (lastPhase) {
+                hop.config().filter(c -> identity.config().isPresent() && !c.equals(identity.config().get()))
+                        .ifPresent(c -> wrong.add("its configuration is " + identity.config().get() + ", not " + c));
+                if (!identity.configOk()) {
+                    wrong.add("its configuration is " + identity.configState().orElse("broken"));
+                }
+            }
+            if (!wrong.isEmpty()) {
+                throw new StepFailedException(step, where() + ": after the reboot the phone is not what the plan"
+                        + " promised: " + String.join("; ", wrong) + " (phone now: " + identity + ")", null);
+            }
+            stagedApp = identity.app().orElse(stagedApp);
+            stagedDsp = identity.dsp();
+            stagedChanged = false;
+        }
+
+        PhoneConsole awaitReturn(Account account) {
+            Duration deadlineIn = playbook.reboot().returnDeadline();
+            Instant deadline = clock.instant().plus(deadlineIn);
+            Exception last = null;
+            while (clock.instant().isBefore(deadline)) {
+                PhoneConsole c = null;
+                try {
+                    c = connector.connect(request.host(), request.port(), playbook);
+                    step = "login after reboot";
+                    c.login(account);
+                    return c;
+                } catch (LoginFailedException e) {
+                    c.close();
+                    throw new StepFailedException("login after reboot", where() + ": the phone is back but refused the "
+                            + hop.to().protocol().toUpperCase(Locale.ROOT) + " account " + account, e);
+                } catch (IOException | St20xxException e) {
+                    if (c != null) {
+                        c.close();
+                    }
+                    last = e;
+                    pause(playbook.reboot().pollInterval(), deadline);
+                }
+            }
+            throw new StepFailedException("reboot", where() + ": the phone did not come back within "
+                    + deadlineIn.toSeconds() + "s after rebooting onto " + hop.to() + " (last: "
+                    + (last == null ? "no attempt" : last.getMessage()) + "). It may still be booting, or be stuck:"
+                    + " check its screen; do not power-cycle it during a flash phase", last);
+        }
+
+        // ---- results ------------------------------------------------------------------------
+
+        String where() {
+            return request.phone() + " hop " + hop.number() + "/" + plan.hops().size() + " (" + hop.from() + " -> "
+                    + hop.to() + "), step " + step;
+        }
+
+        void warn(String message) {
+            listener.on(new ConversionEvent.Warning(request.phone(), message));
+        }
+
+        St20xxException refuse(String message) {
+            return new St20xxException(ExitStatus.USAGE, message);
+        }
+
+        List<String> dryRunLines() {
+            List<String> lines = new ArrayList<>();
+            for (Hop h : plan.hops()) {
+                hop = h;
+                lines.add("# hop " + h.number() + "/" + plan.hops().size() + ": " + h.from() + " -> " + h.to());
+                for (Playbook.Phase phase : List.of(playbook.beforeReboot(), playbook.afterReboot())) {
+                    String proto = phase.account().equals("from") ? h.from().protocol() : h.to().protocol();
+                    Account a = credentials.console(proto);
+                    lines.add("Login: " + a.user());
+                    lines.add("Password: " + Secret.MASK);
+                    for (String name : phase.steps()) {
+                        Playbook.Step s = playbook.step(name);
+                        if (s.onlyWhen().isPresent() && !h.dspWrite()) {
+                            continue;
+                        }
+                        lines.add(s.render(vars()));
+                    }
+                }
+            }
+            return lines;
+        }
+
+        ConversionResult result(ConversionResult.Status status, Optional<String> error, List<String> lines) {
+            return new ConversionResult(request.phone(), status, ExitStatus.OK,
+                    Optional.ofNullable(identity).map(Identity::load), Optional.ofNullable(plan).map(Plan::target),
+                    Optional.ofNullable(plan), hopsDone, error, Optional.empty(),
+                    Duration.between(started, clock.instant()), lines, Optional.ofNullable(identity));
+        }
+
+        ConversionResult failure(St20xxException e) {
+            String failedStep = e instanceof StepFailedException sf ? sf.step() : step;
+            String message = e.getMessage();
+            if (stagedChanged && !message.contains("Flash now holds")) {
+                message = message + ". " + stagedWarning();
+            }
+            return new ConversionResult(request.phone(), ConversionResult.Status.failed, e.status(),
+                    Optional.ofNullable(identity).map(Identity::load), Optional.ofNullable(plan).map(Plan::target),
+                    Optional.ofNullable(plan), hopsDone, Optional.of(message), Optional.of(failedStep),
+                    Duration.between(started, clock.instant()), List.of(), Optional.ofNullable(identity));
+        }
+
+        void closeConsole() {
+            if (console != null) {
+                console.close();
+                console = null;
+            }
+        }
+
+        void pause(Duration wanted, Instant deadline) {
+            long millis = Math.min(wanted.toMillis(), Math.max(0, Duration.between(clock.instant(), deadline).toMillis()));
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new St20xxException(ExitStatus.INTERRUPTED, "interrupted at " + request.phone() + ", step " + step);
+            }
+        }
+    }
+}
