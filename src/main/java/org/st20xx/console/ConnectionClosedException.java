@@ -1,0 +1,56 @@
+package org.st20xx.console;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The connection ended while the caller still needed it: the remote side closed it (end of
+ * stream), or it broke (reset, broken pipe; then {@link #getCause()} says how). A phone that
+ * reboots shows up this way; callers that expect the disconnect use {@code awaitClose} instead.
+ */
+public class ConnectionClosedException extends ConsoleException {
+    private final List<String> awaited;
+    private final Duration elapsed;
+    private final String tail;
+
+    /**
+     * @param awaited names of the patterns that were awaited, empty when the connection was lost
+     *                while sending
+     * @param elapsed how long the wait had run
+     * @param tail    the last text seen (secrets already masked)
+     * @param cause   the I/O error, or null for a clean end of stream
+     */
+    public ConnectionClosedException(List<String> awaited, Duration elapsed, String tail, Throwable cause) {
+        super(message(awaited, elapsed, tail, cause), cause);
+        this.awaited = List.copyOf(awaited);
+        this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
+        this.tail = Objects.requireNonNull(tail, "tail");
+    }
+
+    private static String message(List<String> awaited, Duration elapsed, String tail, Throwable cause) {
+        StringBuilder sb = new StringBuilder(cause == null
+                ? "connection closed by the remote side"
+                : "connection lost (" + cause.getMessage() + ")");
+        if (awaited.isEmpty()) {
+            sb.append(" while sending");
+        } else {
+            sb.append(" while waiting for ").append(awaited).append(" (after ").append(ConsoleText.seconds(elapsed)).append(')');
+        }
+        return sb.append(lastOutput(tail)).toString();
+    }
+
+    /** Names of the patterns that were awaited; empty when it happened while sending. */
+    public List<String> awaited() {
+        return awaited;
+    }
+
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /** The last text seen before the end (normalised, secrets masked). */
+    public String tail() {
+        return tail;
+    }
+}
