@@ -12,12 +12,17 @@ public final class ConsoleText {
     /**
      * Escapes {@code text} so that it fits on one line and can be read back exactly:
      * backslash as {@code \\}, CR {@code \r}, LF {@code \n}, TAB {@code \t}, ESC {@code \e},
-     * NUL {@code \0}, every other control character as {@code \xNN}. Everything else is kept.
+     * NUL {@code \0}, every other control character as {@code \xNN}, and a space at the very end
+     * as {@code \x20} (visible, and safe from editors that trim lines). Everything else is kept.
      */
     public static String escape(CharSequence text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c == ' ' && i == text.length() - 1) {
+                out.append("\\x20");
+                continue;
+            }
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '\r' -> out.append("\\r");

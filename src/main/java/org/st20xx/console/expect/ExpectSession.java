@@ -34,6 +34,11 @@ import org.st20xx.console.Transcript;
  * consumed and the rest stays unread for the next call. Reading polls the transport with short
  * bounded reads ({@code pollInterval}) until the deadline.
  *
+ * <p>Prompt patterns are looked for in the line-aligned tail of the unread text, unfinished last
+ * line included (a prompt waits for input without a line break). Text and failure patterns see
+ * only complete lines (up to the last line break; all of it once the connection has ended), so
+ * {@code Error: .*$} can never match half a line that is still arriving.
+ *
  * <p>Outcomes of a wait: a {@link Match}; {@link FailureIndicatorException} (a failure pattern
  * matched); {@link ExpectTimeoutException} (deadline passed; connection still open);
  * {@link ConnectionClosedException} (the remote side closed or broke the connection; a phone
@@ -126,8 +131,9 @@ public final class ExpectSession implements AutoCloseable {
      *
      * <p>Which pattern wins: among prompt and text patterns, the match that starts first (equal
      * starts: the one listed first). A failure pattern wins over it when the failure match starts
-     * before the end of that match, and wins at once when nothing else has matched yet. The
-     * unread text is consumed up to the end of the winning match.
+     * before the end of that match (it is then also looked for on the prompt's own line), and
+     * wins at once when nothing else has matched yet. The unread text is consumed up to the end
+     * of the winning match.
      *
      * @param patterns at least one prompt or text pattern, plus any failure patterns; names unique
      * @param timeout  how long to wait in total
@@ -197,7 +203,7 @@ public final class ExpectSession implements AutoCloseable {
         long start = ticker.nanoTime();
         long deadline = deadline(start, timeout);
         while (true) {
-            Hit failure = earliest(failures, unread.length(), Integer.MAX_VALUE);
+            Hit failure = earliest(failures, completeLines(), Integer.MAX_VALUE);
             if (failure != null) {
                 throw fail(failure, start);
             }
@@ -315,24 +321,39 @@ public final class ExpectSession implements AutoCloseable {
         for (NamedPattern p : patterns) {
             (p.isFailure() ? failures : wanted).add(p);
         }
-        Hit success = earliest(wanted, unread.length(), Integer.MAX_VALUE);
-        int failureLimit = success == null ? Integer.MAX_VALUE : success.end();
-        Hit failure = earliest(failures, unread.length(), failureLimit);
+        int complete = completeLines();
+        Hit success = earliest(wanted, complete, Integer.MAX_VALUE);
+        if (success == null) {
+            return earliest(failures, complete, Integer.MAX_VALUE);
+        }
+        // failures up to the end of the success, even on the prompt's own unfinished line
+        Hit failure = earliest(failures, Math.max(complete, success.end()), success.end());
         return failure != null ? failure : success;
     }
 
     /**
-     * The match that starts first among {@code patterns} (ties: the one listed first), ignoring
-     * matches that start at or after {@code startLimit}; null when none.
+     * Where the complete lines of the unread text end: after its last line break, or at its end
+     * once the connection has ended (nothing more can finish the last line).
      */
-    private Hit earliest(List<NamedPattern> patterns, int length, int startLimit) {
+    private int completeLines() {
+        return ended ? unread.length() : unread.lastIndexOf("\n") + 1;
+    }
+
+    /**
+     * The match that starts first among {@code patterns} (ties: the one listed first), ignoring
+     * matches that start at or after {@code startLimit}; null when none. Prompts are looked for in
+     * the line-aligned tail of all unread text, other patterns in {@code [0, regionEnd)}.
+     */
+    private Hit earliest(List<NamedPattern> patterns, int regionEnd, int startLimit) {
         Hit best = null;
-        int tailStart = tailStart(length);
+        int length = unread.length();
         for (NamedPattern p : patterns) {
             Matcher m = p.pattern().matcher(unread);
             if (p.kind() == NamedPattern.Kind.PROMPT) {
                 // transparent, non-anchoring bounds: ^ and lookbehind see the text before the tail
-                m.region(tailStart, length).useTransparentBounds(true).useAnchoringBounds(false);
+                m.region(tailStart(length), length).useTransparentBounds(true).useAnchoringBounds(false);
+            } else {
+                m.region(0, regionEnd);
             }
             if (m.find() && m.start() < startLimit && (best == null || m.start() < best.start())) {
                 List<String> groups = new ArrayList<>();

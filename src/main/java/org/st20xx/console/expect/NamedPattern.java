@@ -26,12 +26,17 @@ public record NamedPattern(String name, Kind kind, Pattern pattern) {
          * for input must be. A match ends the wait successfully.
          */
         PROMPT,
-        /** Any expected text: looked for in all unread text. A match ends the wait successfully. */
+        /**
+         * Any expected text: looked for in the complete lines of the unread text (up to its last
+         * line break; all of it once the connection has ended). A match ends the wait
+         * successfully.
+         */
         TEXT,
         /**
-         * A failure indicator: looked for in all unread text. A match that begins before the end
-         * of the first successful match (or with no successful match yet) fails the wait with
-         * {@link FailureIndicatorException} naming this pattern.
+         * A failure indicator: looked for where {@link #TEXT} is, and also on the line of a
+         * matched prompt. A match that begins before the end of the successful match (or with no
+         * successful match yet) fails the wait with {@link FailureIndicatorException} naming this
+         * pattern.
          */
         FAILURE
     }

@@ -116,6 +116,38 @@ class ExpectSessionTest {
         assertThat(fake.ticker().nanoTime()).as("no wait for the deadline").isEqualTo(start);
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4})
+    void textAndFailurePatternsSeeOnlyFinishedLines(long seed) {
+        FakeTransport fake = new FakeTransport(seed, 4).output("Error: server refused\r\n[administrator]# ");
+        NamedPattern failure = NamedPattern.failure("refused", "^Error: .*$");
+
+        FailureIndicatorException e = catchThrowableOfType(FailureIndicatorException.class,
+                () -> session(fake).expect(List.of(PROMPT, failure), FIVE_SECONDS));
+
+        assertThat(e.matched()).isEqualTo("Error: server refused");
+    }
+
+    @Test
+    void aFailureOnThePromptLineStillFails() {
+        FakeTransport fake = FakeTransport.whole().output("ok\nError: bad[administrator]# ");
+        NamedPattern prompt = NamedPattern.prompt("prompt", "\\]# $");
+        NamedPattern failure = NamedPattern.failure("bad", "Error: \\w+");
+
+        assertThatThrownBy(() -> session(fake).expect(List.of(prompt, failure), FIVE_SECONDS))
+                .isInstanceOf(FailureIndicatorException.class)
+                .hasMessage("failure indicator \"bad\" matched \"Error: bad\"");
+    }
+
+    @Test
+    void anUnfinishedLineIsSeenByTextPatternsOnceTheConnectionEnds() {
+        FakeTransport fake = new FakeTransport(1, 2).output("Rebooting").end();
+
+        Match match = session(fake).expect(NamedPattern.text("rebooting", "^Rebooting$"), FIVE_SECONDS);
+
+        assertThat(match.matched()).isEqualTo("Rebooting");
+    }
+
     @Test
     void earliestMatchWinsAndEqualStartsGoToTheFirstListed() {
         FakeTransport fake = new FakeTransport(1, 1000).output("alpha beta\n");
