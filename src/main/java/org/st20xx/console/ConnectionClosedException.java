@@ -2,17 +2,13 @@ package org.st20xx.console;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The connection ended while the caller still needed it: the remote side closed it (end of
  * stream), or it broke (reset, broken pipe; then {@link #getCause()} says how). A phone that
  * reboots shows up this way; callers that expect the disconnect use {@code awaitClose} instead.
  */
-public class ConnectionClosedException extends ConsoleException {
-    private final List<String> awaited;
-    private final Duration elapsed;
-    private final String tail;
+public class ConnectionClosedException extends ConsoleWaitException {
 
     /**
      * @param awaited names of the patterns that were awaited, empty when the connection was lost
@@ -22,10 +18,7 @@ public class ConnectionClosedException extends ConsoleException {
      * @param cause   the I/O error, or null for a clean end of stream
      */
     public ConnectionClosedException(List<String> awaited, Duration elapsed, String tail, Throwable cause) {
-        super(message(awaited, elapsed, tail, cause), cause);
-        this.awaited = List.copyOf(awaited);
-        this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
-        this.tail = Objects.requireNonNull(tail, "tail");
+        super(message(awaited, elapsed, tail, cause), awaited, elapsed, tail, cause);
     }
 
     private static String message(List<String> awaited, Duration elapsed, String tail, Throwable cause) {
@@ -38,19 +31,5 @@ public class ConnectionClosedException extends ConsoleException {
             sb.append(" while waiting for ").append(awaited).append(" (after ").append(ConsoleText.seconds(elapsed)).append(')');
         }
         return sb.append(lastOutput(tail)).toString();
-    }
-
-    /** Names of the patterns that were awaited; empty when it happened while sending. */
-    public List<String> awaited() {
-        return awaited;
-    }
-
-    public Duration elapsed() {
-        return elapsed;
-    }
-
-    /** The last text seen before the end (normalised, secrets masked). */
-    public String tail() {
-        return tail;
     }
 }

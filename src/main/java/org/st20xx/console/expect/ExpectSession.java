@@ -152,7 +152,7 @@ public final class ExpectSession implements AutoCloseable {
         while (true) {
             Hit hit = find(patterns);
             if (hit != null && hit.pattern().isFailure()) {
-                throw fail(hit, start);
+                throw fail(hit, names, start);
             }
             if (hit != null) {
                 return accept(hit, start);
@@ -205,7 +205,7 @@ public final class ExpectSession implements AutoCloseable {
         while (true) {
             Hit failure = earliest(failures, completeLines(), Integer.MAX_VALUE);
             if (failure != null) {
-                throw fail(failure, start);
+                throw fail(failure, List.of(CLOSE), start);
             }
             if (ended) {
                 return takeUnread();
@@ -393,12 +393,12 @@ public final class ExpectSession implements AutoCloseable {
     }
 
     /** Consumes the unread text through {@code hit}, a failure match; returns the exception to throw. */
-    private FailureIndicatorException fail(Hit hit, long start) {
+    private FailureIndicatorException fail(Hit hit, List<String> awaited, long start) {
         unread.delete(0, hit.end());
         Duration elapsed = elapsed(start);
         String name = hit.pattern().name();
         transcript.note("failure indicator \"" + name + "\" matched after " + ConsoleText.seconds(elapsed));
-        return new FailureIndicatorException(name, masker.mask(hit.matched()), elapsed, recent());
+        return new FailureIndicatorException(name, masker.mask(hit.matched()), awaited, elapsed, recent());
     }
 
     private void checkPatterns(List<NamedPattern> patterns) {

@@ -1,28 +1,27 @@
 package org.st20xx.console.expect;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import org.st20xx.console.ConsoleException;
+import org.st20xx.console.ConsoleWaitException;
 
 /** A failure indicator given by the caller appeared in the output: the step failed. */
-public class FailureIndicatorException extends ConsoleException {
+public class FailureIndicatorException extends ConsoleWaitException {
     private final String indicator;
     private final String matched;
-    private final Duration elapsed;
-    private final String tail;
 
     /**
      * @param indicator the name of the failure pattern that matched
      * @param matched   the matched text (secrets masked)
+     * @param awaited   names of all the patterns of the wait
      * @param elapsed   how long the wait had run
      * @param tail      the last text seen, about 512 characters (normalised, secrets masked)
      */
-    public FailureIndicatorException(String indicator, String matched, Duration elapsed, String tail) {
-        super("failure indicator \"" + indicator + "\" matched " + quote(matched));
+    public FailureIndicatorException(String indicator, String matched, List<String> awaited, Duration elapsed,
+            String tail) {
+        super("failure indicator \"" + indicator + "\" matched " + quote(matched), awaited, elapsed, tail, null);
         this.indicator = Objects.requireNonNull(indicator, "indicator");
         this.matched = Objects.requireNonNull(matched, "matched");
-        this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
-        this.tail = Objects.requireNonNull(tail, "tail");
     }
 
     /** The name of the failure pattern that matched. */
@@ -33,14 +32,5 @@ public class FailureIndicatorException extends ConsoleException {
     /** The matched text (secrets masked). */
     public String matched() {
         return matched;
-    }
-
-    public Duration elapsed() {
-        return elapsed;
-    }
-
-    /** The last text seen (normalised, secrets masked). */
-    public String tail() {
-        return tail;
     }
 }

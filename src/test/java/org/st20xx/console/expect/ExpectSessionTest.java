@@ -87,6 +87,8 @@ class ExpectSessionTest {
 
         assertThat(e.indicator()).isEqualTo("failure:no-file");
         assertThat(e.matched()).isEqualTo("Error: file not found");
+        assertThat(e.awaited()).containsExactly("prompt", "failure:no-file");
+        assertThat(e.tail()).isEqualTo("Error: file not found\n[administrator]# ");
         assertThat(e.status()).isEqualTo(ExitStatus.PHONE_FAILED);
         assertThat(e.getMessage()).contains("failure:no-file").doesNotContain("\n");
         // the prompt after the failure is still unread

@@ -68,7 +68,6 @@ class ExpectOverTelnetIT {
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void logsInRunsACommandAndSeesTheServerCloseOnExit() throws Exception {
         ExpectSession s = logIn(LoopbackTelnetServer.PASSWORD);
 
@@ -94,7 +93,6 @@ class ExpectOverTelnetIT {
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void aRebootLooksLikeAClosedConnectionToAWaitingExpect() throws Exception {
         ExpectSession s = logIn(LoopbackTelnetServer.PASSWORD);
 
@@ -109,7 +107,6 @@ class ExpectOverTelnetIT {
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void timesOutCleanlyWhenTheServerGoesSilent() throws Exception {
         ExpectSession s = logIn(LoopbackTelnetServer.PASSWORD);
         Duration timeout = Duration.ofMillis(500);
@@ -128,7 +125,6 @@ class ExpectOverTelnetIT {
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void timesOutWhenTheServerNeverSpeaks() throws Exception {
         ExpectSession s = connect(Behaviour.SILENT);
 
@@ -141,7 +137,6 @@ class ExpectOverTelnetIT {
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void aWrongPasswordIsReportedByItsFailureIndicator() throws Exception {
         assertThatThrownBy(() -> logIn("000000"))
                 .isInstanceOf(FailureIndicatorException.class)
@@ -152,7 +147,6 @@ class ExpectOverTelnetIT {
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void aCommandThatFailsIsReportedByItsFailureIndicator() throws Exception {
         ExpectSession s = logIn(LoopbackTelnetServer.PASSWORD);
 
@@ -166,7 +160,6 @@ class ExpectOverTelnetIT {
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void closingTheSessionClosesTheConnection() throws Exception {
         ExpectSession s = logIn(LoopbackTelnetServer.PASSWORD);
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.st20xx.console.ConsoleTransport;
@@ -22,6 +23,27 @@ import org.st20xx.console.telnet.LoopbackTelnetServer.Behaviour;
 class TelnetTransportIT {
 
     private static final Duration CONNECT = Duration.ofSeconds(2);
+
+    private LoopbackTelnetServer server;
+    private TelnetTransport transport;
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (transport != null) {
+            transport.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Starts a server with {@code behaviour} and connects a transport to it. */
+    private TelnetTransport connect(Behaviour behaviour) throws IOException {
+        server = new LoopbackTelnetServer(behaviour);
+        transport = new TelnetTransport(server.host(), server.port());
+        transport.connect(CONNECT);
+        return transport;
+    }
 
     /** Reads until {@code expected} has arrived (or end of stream, or 5 s); returns what came. */
     private static String readUntil(ConsoleTransport transport, String expected) throws IOException {
@@ -41,116 +63,84 @@ class TelnetTransportIT {
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void acceptsEchoAndSuppressGoAheadAndRefusesEverythingElse() throws Exception {
-        try (LoopbackTelnetServer server = new LoopbackTelnetServer(Behaviour.CONSOLE);
-                TelnetTransport transport = new TelnetTransport(server.host(), server.port())) {
-            transport.connect(CONNECT);
+        String text = readUntil(connect(Behaviour.CONSOLE), "Login: ");
 
-            String text = readUntil(transport, "Login: ");
-
-            List<String> replies = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                replies.add(server.negotiation.poll(5, TimeUnit.SECONDS));
-            }
-            assertThat(text).isEqualTo("\r\nThomson ST2030 (loopback test console)\r\nLogin: ");
-            assertThat(replies).containsExactlyInAnyOrder(
-                    "DO ECHO", "DO SGA", "WILL SGA", "WONT TTYPE", "WONT NAWS", "DONT STATUS");
-            assertThat(server.negotiation).isEmpty();
+        List<String> replies = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            replies.add(server.negotiation.poll(5, TimeUnit.SECONDS));
         }
+        assertThat(text).isEqualTo("\r\nThomson ST2030 (loopback test console)\r\nLogin: ");
+        assertThat(replies).containsExactlyInAnyOrder(
+                "DO ECHO", "DO SGA", "WILL SGA", "WONT TTYPE", "WONT NAWS", "DONT STATUS");
+        assertThat(server.negotiation).isEmpty();
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void passesEveryByteValueThroughUnchanged() throws Exception {
         byte[] all = new byte[256];
         for (int i = 0; i < all.length; i++) {
             all[i] = (byte) i;
         }
-        try (LoopbackTelnetServer server = new LoopbackTelnetServer(Behaviour.ECHO_BYTES);
-                TelnetTransport transport = new TelnetTransport(server.host(), server.port())) {
-            transport.connect(CONNECT);
+        connect(Behaviour.ECHO_BYTES).write(all);
 
-            transport.write(all);
-            String back = readUntil(transport, "\u00fd\u00fe\u00ff");
+        String back = readUntil(transport, "\u00fd\u00fe\u00ff");
 
-            assertThat(back.getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(all);
-        }
+        assertThat(back.getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(all);
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void writeSendsTheLineEndingAsGiven() throws Exception {
-        try (LoopbackTelnetServer server = new LoopbackTelnetServer(Behaviour.ECHO_BYTES);
-                TelnetTransport transport = new TelnetTransport(server.host(), server.port())) {
-            transport.connect(CONNECT);
+        connect(Behaviour.ECHO_BYTES).write("a\rb\r\nc\n".getBytes(StandardCharsets.ISO_8859_1));
 
-            transport.write("a\rb\r\nc\n".getBytes(StandardCharsets.ISO_8859_1));
-
-            assertThat(readUntil(transport, "c\n")).isEqualTo("a\rb\r\nc\n");
-        }
+        assertThat(readUntil(transport, "c\n")).isEqualTo("a\rb\r\nc\n");
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void readTimesOutWithinItsBoundOnASilentServer() throws Exception {
-        try (LoopbackTelnetServer server = new LoopbackTelnetServer(Behaviour.SILENT);
-                TelnetTransport transport = new TelnetTransport(server.host(), server.port())) {
-            transport.connect(CONNECT);
+        connect(Behaviour.SILENT);
 
-            long start = System.nanoTime();
-            int result = transport.read(new byte[64], Duration.ofMillis(300));
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
+        long start = System.nanoTime();
+        int result = transport.read(new byte[64], Duration.ofMillis(300));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            assertThat(result).isEqualTo(ConsoleTransport.TIMEOUT);
-            assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofMillis(1500));
-            assertThat(transport.isOpen()).isTrue();
-        }
+        assertThat(result).isEqualTo(ConsoleTransport.TIMEOUT);
+        assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofMillis(1500));
+        assertThat(transport.isOpen()).isTrue();
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void readReportsEndOfStreamWhenTheServerCloses() throws Exception {
-        try (LoopbackTelnetServer server = new LoopbackTelnetServer(Behaviour.BANNER_THEN_CLOSE);
-                TelnetTransport transport = new TelnetTransport(server.host(), server.port())) {
-            transport.connect(CONNECT);
+        String text = readUntil(connect(Behaviour.BANNER_THEN_CLOSE), "never sent");
 
-            String text = readUntil(transport, "never sent");
-
-            assertThat(text).isEqualTo("bye\r\n");
-            assertThat(transport.isOpen()).isFalse();
-            assertThat(server.events.poll(5, TimeUnit.SECONDS)).isEqualTo("server closed");
-        }
+        assertThat(text).isEqualTo("bye\r\n");
+        assertThat(transport.isOpen()).isFalse();
+        assertThat(server.events.poll(5, TimeUnit.SECONDS)).isEqualTo("server closed");
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void connectFailsWhenNothingListens() throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = probe.getLocalPort();
         }
-        TelnetTransport transport = new TelnetTransport("127.0.0.1", port);
+        transport = new TelnetTransport("127.0.0.1", port);
 
         assertThatThrownBy(() -> transport.connect(CONNECT)).isInstanceOf(IOException.class);
         assertThat(transport.isOpen()).isFalse();
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void refusesUseAfterCloseAndASecondConnect() throws Exception {
-        try (LoopbackTelnetServer server = new LoopbackTelnetServer(Behaviour.SILENT)) {
-            TelnetTransport transport = new TelnetTransport(server.host(), server.port());
-            transport.connect(CONNECT);
+        connect(Behaviour.SILENT);
 
-            assertThatThrownBy(() -> transport.connect(CONNECT)).isInstanceOf(IllegalStateException.class);
-            transport.close();
-            transport.close();
+        assertThatThrownBy(() -> transport.connect(CONNECT)).isInstanceOf(IllegalStateException.class);
+        transport.close();
+        transport.close();
 
-            assertThat(transport.isOpen()).isFalse();
-            assertThatThrownBy(() -> transport.write(new byte[] {'x'})).isInstanceOf(IOException.class);
-            assertThatThrownBy(() -> transport.read(new byte[8], Duration.ofMillis(10))).isInstanceOf(IOException.class);
-            assertThat(server.events.poll(5, TimeUnit.SECONDS)).isEqualTo("client closed");
-        }
+        assertThat(transport.isOpen()).isFalse();
+        assertThatThrownBy(() -> transport.write(new byte[] {'x'})).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> transport.read(new byte[8], Duration.ofMillis(10))).isInstanceOf(IOException.class);
+        assertThat(server.events.poll(5, TimeUnit.SECONDS)).isEqualTo("client closed");
     }
 }
