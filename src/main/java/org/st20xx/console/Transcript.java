@@ -19,7 +19,7 @@ import java.util.Objects;
  * <p>Format (UTF-8, one record a line; see docs/expect.md):
  * <pre>
  * # st20xx console transcript v1
- * 2024-05-01T10:00:00.120Z &lt;&lt; Login: 
+ * 2024-05-01T10:00:00.120Z &lt;&lt; Login:\x20
  * 2024-05-01T10:00:00.130Z &gt;&gt; administrator\r
  * 2024-05-01T10:00:00.210Z -- sending secret "telnet-password"
  * 2024-05-01T10:00:00.210Z &gt;&gt; ****\r
@@ -27,10 +27,11 @@ import java.util.Objects;
  * 2024-05-01T10:00:00.300Z -- connection closed by the remote side
  * </pre>
  * {@code <<} received, {@code >>} sent, {@code --} an event written by the expect layer. The
- * payload after the marker and one space is escaped (see {@link ConsoleText#escape}), so un-escaping the
- * {@code <<} payloads in order gives back the received text exactly, secrets replaced by
- * {@code ****}. A received record ends after a line feed, or where another record had to be
- * written (an unfinished line such as a prompt), so the order of records is the order of events.
+ * payload after the marker and one space is escaped (see {@link ConsoleText#escape}), so
+ * un-escaping the {@code <<} payloads in order gives back the received text exactly, secrets
+ * replaced by {@code ****}. A received record ends after a line feed, or where another record
+ * had to be written (an unfinished line such as a prompt), so the order of records is the order
+ * of events.
  *
  * <p>Masking: sent text and notes are masked whole. Received text goes through a
  * {@link SecretMasker.Stream}, so a secret split across reads is still caught; the few
