@@ -2,6 +2,7 @@ package org.st20xx.console.expect;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -257,6 +258,8 @@ public final class ExpectSession implements AutoCloseable {
         int count;
         try {
             count = transport.read(readBuffer, wait);
+        } catch (SocketTimeoutException e) {
+            return; // a transport that throws instead of returning TIMEOUT: still just a timeout
         } catch (InterruptedIOException e) {
             Thread.currentThread().interrupt();
             throw interrupted(e);

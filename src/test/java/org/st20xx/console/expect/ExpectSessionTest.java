@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
 import java.io.StringWriter;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.st20xx.ExitStatus;
 import org.st20xx.console.ConnectionClosedException;
 import org.st20xx.console.ConsoleInterruptedException;
+import org.st20xx.console.ConsoleTransport;
+import org.st20xx.console.FakeTicker;
 import org.st20xx.console.FakeTransport;
 import org.st20xx.console.SecretMasker;
 import org.st20xx.console.Transcript;
@@ -387,6 +391,40 @@ class ExpectSessionTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void aSocketTimeoutFromATransportIsATimeoutNotAnInterrupt() {
+        FakeTicker ticker = new FakeTicker();
+        ConsoleTransport throwing = new ConsoleTransport() {
+            @Override
+            public void connect(Duration timeout) {
+            }
+
+            @Override
+            public int read(byte[] buffer, Duration timeout) throws IOException {
+                ticker.advance(timeout);
+                throw new SocketTimeoutException("Read timed out");
+            }
+
+            @Override
+            public void write(byte[] bytes) {
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ExpectSession session = ExpectSession.over(throwing).ticker(ticker).build();
+
+        assertThatThrownBy(() -> session.expect(PROMPT, Duration.ofSeconds(1)))
+                .isInstanceOf(ExpectTimeoutException.class);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 
     @Test
