@@ -291,10 +291,10 @@ public final class Converter {
                 Instant t0 = clock.instant();
                 if (s.reboot()) {
                     gate(s);
-                    console.run(s, line);
+                    onConsole(() -> console.run(s, line));
                     afterReboot(lastPhase);
                 } else {
-                    console.run(s, line);
+                    onConsole(() -> console.run(s, line));
                     s.transfer().ifPresent(kind -> verifyTransfer(kind, fileOf(kind), t0));
                 }
                 listener.on(new ConversionEvent.StepDone(request.phone(), hop, i + 1, steps.size(), s.name(),
@@ -379,13 +379,16 @@ public final class Converter {
 
         void afterReboot(boolean lastPhase) {
             step = step + " (wait for the disconnect)";
-            console.awaitDisconnect(playbook.reboot().disconnectTimeout());
+            onConsole(() -> {
+                console.awaitDisconnect(playbook.reboot().disconnectTimeout());
+                return null;
+            });
             closeConsole();
             listener.on(new ConversionEvent.Waiting(request.phone(), hop, "rebooting onto " + hop.to()
                     + "; waiting up to " + playbook.reboot().returnDeadline().toSeconds() + "s for its console"));
             console = awaitReturn(credentials.console(hop.to().protocol()));
             step = "identify after reboot";
-            identity = console.identify();
+            identity = onConsole(console::identify);
             listener.on(new ConversionEvent.Identified(request.phone(), identity));
             List<String> wrong = new ArrayList<>();
             if (!identity.load().equals(hop.to())) {
@@ -436,6 +439,15 @@ public final class Converter {
                     + deadlineIn.toSeconds() + "s after rebooting onto " + hop.to() + " (last: "
                     + (last == null ? "no attempt" : last.getMessage()) + "). It may still be booting, or be stuck:"
                     + " check its screen; do not power-cycle it during a flash phase", last);
+        }
+
+        /** Runs a console action, naming the phone, hop and step in any failure. */
+        <T> T onConsole(java.util.function.Supplier<T> action) {
+            try {
+                return action.get();
+            } catch (StepFailedException e) {
+                throw new StepFailedException(e.step(), where() + ": " + e.getMessage(), e);
+            }
         }
 
         // ---- results ------------------------------------------------------------------------
