@@ -68,6 +68,11 @@ public final class Planner {
                     + "' (it runs " + String.join(", ", model.protocols()) + ")");
         }
         String startDsp = startDsp(model, from, request.fromDsp(), warnings);
+        String flashDsp = startDsp;
+        if (request.flashDspUnknown() && model.hasDsp()) {
+            warnings.add("an earlier run may have left another DSP in flash: the first hop downloads the DSP again");
+            flashDsp = null;
+        }
 
         Map<Load, Candidate> candidates = candidates(model, request.firmware());
         Load target = resolveTarget(model, from, request.target(), candidates, request.firmware());
@@ -78,7 +83,7 @@ public final class Planner {
         }
 
         boolean countMissing = request.firmware().isPresent();
-        Label best = search(model, new State(from, startDsp), target, candidates, countMissing, request.firmware());
+        Label best = search(model, new State(from, flashDsp), target, candidates, countMissing, request.firmware());
         if (best == null) {
             throw new NoSafePlanException(explain(model, from, target, candidates));
         }
