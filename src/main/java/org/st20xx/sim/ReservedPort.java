@@ -1,0 +1,64 @@
+package org.st20xx.sim;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/**
+ * Holds a TCP port for a phone for the life of the lab, listening or not. A bound socket that
+ * does not listen keeps the port (connections to it are refused, as on a phone whose telnet is
+ * off or that is booting) so no other socket takes it; a listener joins it on the same port with
+ * {@code SO_REUSEADDR} whenever the phone answers.
+ */
+final class ReservedPort implements Closeable {
+    private final Socket holder;
+    private final InetSocketAddress address;
+
+    private ReservedPort(Socket holder) {
+        this.holder = holder;
+        this.address = (InetSocketAddress) holder.getLocalSocketAddress();
+    }
+
+    /** Reserves {@code port} on {@code bind} (0: a port the system chooses). */
+    static ReservedPort reserve(InetAddress bind, int port) throws IOException {
+        Socket s = new Socket();
+        try {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(bind, port));
+            return new ReservedPort(s);
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    /** A listener on the reserved port. */
+    ServerSocket listen(int backlog) throws IOException {
+        ServerSocket ss = new ServerSocket();
+        try {
+            ss.setReuseAddress(true);
+            ss.bind(address, backlog);
+            return ss;
+        } catch (IOException e) {
+            ss.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        holder.close();
+    }
+
+    /** ADDR:PORT as the simulator prints it. */
+    static String text(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+}

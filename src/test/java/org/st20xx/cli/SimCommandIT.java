@@ -1,0 +1,68 @@
+package org.st20xx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.st20xx.sim.PhoneState;
+
+/** {@code java -jar target/st20xx.jar sim ...} as the contract says: phone lines, ready, state files, SIGTERM. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SimCommandIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void printsPhonesThenReadyServesPowerCycleControlAndStopsOnSigterm() throws Exception {
+        Path jar = Path.of("target", "st20xx.jar");
+        assertThat(jar).exists();
+        Path state = tmp.resolve("state");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "sim", "--count", "2", "--model", "ST2030", "--firmware", "sip:2.67",
+                "--state-dir", state.toString(), "--boot-seconds", "0.2").redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+            List<String> lines = new ArrayList<>();
+            for (String l = out.readLine(); l != null && !l.equals("ready"); l = out.readLine()) {
+                lines.add(l);
+            }
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).matches("phone 1 telnet 127\\.0\\.0\\.1:\\d+ http 127\\.0\\.0\\.1:\\d+");
+            assertThat(lines.get(1)).startsWith("phone 2 telnet 127.0.0.1:");
+            PhoneState s = PhoneState.read(PhoneState.file(state, 1));
+            assertThat(s.protocol()).isEqualTo("sip");
+            assertThat(s.telnetEnabled()).isFalse();
+            assertThat(s.bricked()).isFalse();
+            assertThat(lines.get(0)).contains(s.telnet(), s.http());
+
+            in.write("power-cycle 2\nbogus\n");
+            in.flush();
+            assertThat(out.readLine()).isEqualTo("phone 2 power-cycled");
+            assertThat(out.readLine()).startsWith("error: unknown control line 'bogus'");
+            Path file = PhoneState.file(state, 2);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (PhoneState.read(file).reboots() < 1 || !PhoneState.read(file).state().equals("running")) {
+                assertThat(System.nanoTime()).as("phone 2 comes back from its power cycle").isLessThan(deadline);
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+            }
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+        try (var files = Files.list(state)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("phone-1.json", "phone-2.json");
+        }
+    }
+}
