@@ -15,7 +15,7 @@ import org.st20xx.matrix.Version;
  * phone checks, so the simulator's fixtures carry this one. It is one ASCII line, then the payload:
  *
  * <pre>
- * ST20XX-IMAGE/1 model=ST2030 kind=application protocol=sip version=1.66.2 name=v2030SG.081210.1.66.2.zz length=65536 crc32=1c291ca3\n
+ * ST20XX-IMAGE/1 model=ST2030 kind=application protocol=sip version=1.66.2 name=v2030SG.081210.1.66.2.zz length=65536 crc32=2e92e7e0\n
  * &lt;length bytes of payload&gt;
  * </pre>
  *

@@ -25,14 +25,14 @@ class ConversionIT {
     @Test
     void st2030FromSip267ThroughBridgeToMgcp() throws IOException {
         try (TestLab lab = TestLab.start(tmp, "ST2030", "sip:2.67")) {
-            PhoneState bridge = SeedProcedure.hop(lab, 1, "v2030SG.081210.1.66.2.zz", "ST2030_dsp_v101.zz",
+            PhoneState bridge = lab.hop(1, "v2030SG.081210.1.66.2.zz", "ST2030_dsp_v101.zz",
                     "TelConf2030SG_v1.66.2.txt", ADMIN, ADMIN);
             assertThat(bridge.protocol()).isEqualTo("sip");
             assertThat(bridge.version()).isEqualTo("1.66.2");
             assertThat(bridge.state()).isEqualTo("running");
 
             String mgcpApp = lab.app("mgcp:1.55");
-            PhoneState end = SeedProcedure.hop(lab, 1, mgcpApp, "ST2030_dsp_v101.zz", lab.config("mgcp:1.55"),
+            PhoneState end = lab.hop(1, mgcpApp, "ST2030_dsp_v101.zz", lab.config("mgcp:1.55"),
                     ADMIN, ADMIN);
             assertThat(end.protocol()).isEqualTo("mgcp");
             assertThat(end.version()).isEqualTo("1.55");
@@ -61,12 +61,12 @@ class ConversionIT {
                 "web", Credentials.DEFAULT_WEB));
         try (TestLab lab = TestLab.start(tmp, "ST2022", "mgcp:3.55.2", b -> b.credentials(accounts))) {
             // seed 000 s6.2: MGCP -> SIP 3.65.1
-            PhoneState sipState = SeedProcedure.hop(lab, 1, "v2022SG.081010.3.65.1.zz", "v2022s_dsp_v300.zz",
+            PhoneState sipState = lab.hop(1, "v2022SG.081010.3.65.1.zz", "v2022s_dsp_v300.zz",
                     "TelConf2022SG_v3.65.1.txt", mgcp, sip);
             assertThat(sipState.protocol()).isEqualTo("sip");
             assertThat(sipState.state()).isEqualTo("running");
             // seed 000 s6.1 (step 7 corrected): SIP -> MGCP 3.55.2
-            PhoneState mgcpState = SeedProcedure.hop(lab, 1, "v2022MC.070806.3.55.2.zz", "ST2022m_DSP_v300.zz",
+            PhoneState mgcpState = lab.hop(1, "v2022MC.070806.3.55.2.zz", "ST2022m_DSP_v300.zz",
                     "TelConf2022MC_v3.55.2.txt", sip, mgcp);
             assertThat(mgcpState.protocol()).isEqualTo("mgcp");
             assertThat(mgcpState.version()).isEqualTo("3.55.2");
@@ -92,7 +92,7 @@ class ConversionIT {
                 assertThat(c.command("sys info")).contains("Config: TelConf2030SG_v1.66.2.txt (ERROR: configuration of another protocol)");
             }
 
-            PhoneState repaired = SeedProcedure.hop(lab, 1, app, "ST2030_dsp_v101.zz", lab.config("mgcp:1.55"),
+            PhoneState repaired = lab.hop(1, app, "ST2030_dsp_v101.zz", lab.config("mgcp:1.55"),
                     ADMIN, ADMIN);
             assertThat(repaired.state()).isEqualTo("running");
             assertThat(repaired.configValid()).isTrue();

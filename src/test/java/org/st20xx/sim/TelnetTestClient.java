@@ -80,19 +80,15 @@ final class TelnetTestClient implements AutoCloseable {
         }
     }
 
-    /** Connects and logs in with the given account; returns at the shell prompt. */
-    static TelnetTestClient loggedIn(InetSocketAddress a, String user, String password) throws IOException {
-        TelnetTestClient c = connect(a);
-        c.login(user, password);
+    /** Waits until the phone answers telnet, then logs in; returns at the shell prompt. */
+    static TelnetTestClient awaitLoggedIn(InetSocketAddress a, String user, String password, Duration limit)
+            throws IOException {
+        TelnetTestClient c = awaitLogin(a, limit);
+        c.sendLine(user);
+        c.readUntil("Password: ", STEP);
+        c.sendLine(password);
+        c.readUntil(PROMPT, STEP);
         return c;
-    }
-
-    void login(String user, String password) throws IOException {
-        readUntil("Login: ", STEP);
-        sendLine(user);
-        readUntil("Password: ", STEP);
-        sendLine(password);
-        readUntil(PROMPT, STEP);
     }
 
     /** Sends a command and returns its output lines (without echo and prompt). */

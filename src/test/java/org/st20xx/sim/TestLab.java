@@ -3,8 +3,6 @@ package org.st20xx.sim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -20,7 +18,7 @@ import org.st20xx.matrix.PhoneModel;
 final class TestLab implements AutoCloseable {
     static final Duration BOOT = Duration.ofMillis(200);
     static final Duration WAIT = Duration.ofSeconds(10);
-    static final String SERVER = "127.0.0.1";
+    static final String SERVER = SeedProcedure.SERVER;
 
     final Path firmware;
     final Path stateDir;
@@ -71,42 +69,35 @@ final class TestLab implements AutoCloseable {
     }
 
     TelnetTestClient login(int phone, String user, String password) throws IOException {
-        TelnetTestClient c = TelnetTestClient.awaitLogin(telnet(phone), WAIT);
-        c.sendLine(user);
-        c.readUntil("Password: ", TelnetTestClient.STEP);
-        c.sendLine(password);
-        c.readUntil(TelnetTestClient.PROMPT, TelnetTestClient.STEP);
-        return c;
+        return TelnetTestClient.awaitLoggedIn(telnet(phone), user, password, WAIT);
     }
 
     /** The phone's state file, read from disk. */
     PhoneState state(int phone) {
         try {
-            return PhoneState.read(PhoneState.file(stateDir, phone));
+            return PhoneState.read(stateFile(phone));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    Path stateFile(int phone) {
+        return PhoneState.file(stateDir, phone);
+    }
+
     /** Polls the state file until {@code condition} holds. */
     PhoneState awaitState(int phone, String what, Predicate<PhoneState> condition) {
-        PhoneState[] last = new PhoneState[1];
-        Await.until("phone " + phone + " " + what, WAIT, () -> {
-            try {
-                last[0] = PhoneState.read(PhoneState.file(stateDir, phone));
-                return condition.test(last[0]);
-            } catch (NoSuchFileException e) {
-                return false;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return last[0];
+        return Await.state(stateFile(phone), what, WAIT, condition);
+    }
+
+    /** One whole seed 000 hop on phone {@code phone}. */
+    PhoneState hop(int phone, String app, String dsp, String config, String[] from, String[] to) throws IOException {
+        return SeedProcedure.hop(telnet(phone), stateFile(phone), app, dsp, config, from, to);
     }
 
     /** Waits for the phone to come back up from its {@code reboots}-th boot. */
     PhoneState awaitBoot(int phone, int reboots) {
-        return awaitState(phone, "to finish boot " + reboots, s -> s.reboots() >= reboots && !s.state().equals("booting"));
+        return SeedProcedure.awaitBoot(stateFile(phone), reboots);
     }
 
     String app(String protocolVersion) {
@@ -117,10 +108,6 @@ final class TestLab implements AutoCloseable {
     String config(String protocolVersion) {
         return FirmwareNames.config(model, org.st20xx.matrix.Load.of(protocolVersion.split(":")[0],
                 protocolVersion.split(":")[1]));
-    }
-
-    boolean hasFirmware(String file) {
-        return Files.isRegularFile(firmware.resolve(file));
     }
 
     @Override
