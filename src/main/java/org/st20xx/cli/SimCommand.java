@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.st20xx.St20xxException;
 import org.st20xx.credentials.CredentialsLoader;
+import org.st20xx.matrix.Matrix;
 import org.st20xx.matrix.MatrixLoader;
 import org.st20xx.sim.SimConfig;
 import org.st20xx.sim.SimulatedLab;
@@ -90,16 +91,16 @@ final class SimCommand implements Callable<Integer> {
         if (!Double.isFinite(bootSeconds) || bootSeconds < 0 || bootSeconds > 3600) {
             throw St20xxException.usage("--boot-seconds " + bootSeconds + ": must be from 0 to 3600");
         }
+        Matrix matrix = MatrixLoader.resolve(null);
         SimConfig.Builder b = SimConfig.builder(model, firmware)
-                .matrix(MatrixLoader.resolve(null))
+                .matrix(matrix)
                 .dsp(dsp).count(count).bind(bind)
                 .telnetPortBase(telnetPortBase).httpPortBase(httpPortBase).tftpPort(tftpPort)
                 .stateDir(stateDir).bootTime(Duration.ofNanos(Math.round(bootSeconds * 1e9)))
                 .telnetEnabled(telnetEnabled);
         faults.forEach(b::fault);
-        SimConfig probe = b.build();
         if (credentials != null) {
-            b.credentials(CredentialsLoader.load(Optional.of(credentials), probe.model().protocols()));
+            b.credentials(CredentialsLoader.load(Optional.of(credentials), matrix.requireModel(model).protocols()));
         }
         SimConfig config = b.build();
         SimulatedLab lab = SimulatedLab.start(config);

@@ -57,8 +57,9 @@ final class ReservedPort implements Closeable {
         holder.close();
     }
 
-    /** ADDR:PORT as the simulator prints it. */
+    /** ADDR:PORT as the simulator prints it ({@code [::1]:PORT} for IPv6). */
     static String text(InetSocketAddress a) {
-        return a.getAddress().getHostAddress() + ":" + a.getPort();
+        String host = a.getAddress().getHostAddress();
+        return (a.getAddress() instanceof java.net.Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 }

@@ -69,7 +69,8 @@ public final class SimulatedLab implements AutoCloseable {
             try {
                 Files.createDirectories(d);
             } catch (IOException e) {
-                throw St20xxException.usage("--state-dir " + d + ": cannot create it (" + e.getMessage() + ")");
+                throw St20xxException.usage("--state-dir " + d + ": cannot create it (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
             }
         });
         for (int n = 1; n <= config.count(); n++) {
@@ -78,7 +79,7 @@ public final class SimulatedLab implements AutoCloseable {
             try {
                 http = reserve("http", n, config.httpPortBase());
             } catch (RuntimeException e) {
-                closeQuietly(telnet);
+                SimulatedPhone.closeQuietly(telnet);
                 throw e;
             }
             phones.add(new SimulatedPhone(n, this, telnet, http));
@@ -177,14 +178,6 @@ public final class SimulatedLab implements AutoCloseable {
 
     ExecutorService webExecutor() {
         return webExecutor;
-    }
-
-    private static void closeQuietly(ReservedPort p) {
-        try {
-            p.close();
-        } catch (IOException e) {
-            // nothing more to do
-        }
     }
 
     private static ThreadFactory daemons(String name) {

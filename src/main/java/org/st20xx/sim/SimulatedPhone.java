@@ -274,7 +274,7 @@ public final class SimulatedPhone {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
+    static void closeQuietly(java.io.Closeable c) {
         if (c == null) {
             return;
         }

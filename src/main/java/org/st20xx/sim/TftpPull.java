@@ -3,6 +3,7 @@ package org.st20xx.sim;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -21,6 +22,7 @@ final class TftpPull {
     /** Bigger files are refused: a phone's flash is small. */
     static final int MAX_BYTES = 16 * 1024 * 1024;
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final InetAddress LOCALHOST = ipv4("127.0.0.1").orElseThrow();
     private static final Pattern TFTP_ERROR = Pattern.compile("Error code \\d+ received: (.*)");
 
     /** What a transfer gave: the whole file, or why not. */
@@ -54,10 +56,15 @@ final class TftpPull {
         }
     }
 
-    static Result pull(InetAddress local, InetAddress server, int port, String file, Duration timeout, int retries) {
-        if (!server.isLoopbackAddress() || !local.isLoopbackAddress()) {
+    /**
+     * Pulls {@code file} from {@code server} (loopback IPv4), sending from {@code bind} when it is
+     * an IPv4 loopback address, else from 127.0.0.1.
+     */
+    static Result pull(InetAddress bind, InetAddress server, int port, String file, Duration timeout, int retries) {
+        if (!server.isLoopbackAddress()) {
             throw new IllegalArgumentException("the simulator pulls from loopback only, not " + server);
         }
+        InetAddress local = bind instanceof Inet4Address && bind.isLoopbackAddress() ? bind : LOCALHOST;
         BoundedBuffer buf = new BoundedBuffer();
         TFTPClient client = new TFTPClient();
         client.setDefaultTimeout(timeout);

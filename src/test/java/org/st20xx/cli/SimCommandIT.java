@@ -7,10 +7,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,14 +30,26 @@ class SimCommandIT {
     @TempDir
     Path tmp;
 
+    private static int status(String hostPort, String account) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + hostPort + "/"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(account.getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     @Test
     void printsPhonesThenReadyServesPowerCycleControlAndStopsOnSigterm() throws Exception {
         Path jar = Path.of("target", "st20xx.jar");
         assertThat(jar).exists();
         Path state = tmp.resolve("state");
+        Path accounts = Files.writeString(tmp.resolve("accounts.yaml"), String.join("\n",
+                "sip:  { user: tech, password: \"s1\" }",
+                "mgcp: { user: tech, password: \"m1\" }",
+                "web:  { user: boss, password: \"w1\" }", ""));
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 jar.toString(), "sim", "--count", "2", "--model", "ST2030", "--firmware", "sip:2.67",
-                "--state-dir", state.toString(), "--boot-seconds", "0.2").redirectErrorStream(true).start();
+                "--state-dir", state.toString(), "--boot-seconds", "0.2", "--credentials", accounts.toString())
+                .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
             List<String> lines = new ArrayList<>();
@@ -46,6 +64,8 @@ class SimCommandIT {
             assertThat(s.telnetEnabled()).isFalse();
             assertThat(s.bricked()).isFalse();
             assertThat(lines.get(0)).contains(s.telnet(), s.http());
+            assertThat(status(s.http(), "boss:w1")).as("the web account of --credentials").isEqualTo(200);
+            assertThat(status(s.http(), "administrator:784518")).isEqualTo(401);
 
             in.write("power-cycle 2\nbogus\n");
             in.flush();
