@@ -118,7 +118,7 @@ final class ConsoleSession implements Runnable {
                 }
             }
         }
-        boolean failTransfer = fault.isPresent();
+        boolean failTransfer = fault.filter(k -> k == FaultKind.TFTP_FAIL).isPresent();
         switch (w[0]) {
             case "tftp" -> {
                 if (w.length != 3) {

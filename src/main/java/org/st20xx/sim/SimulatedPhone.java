@@ -398,9 +398,17 @@ public final class SimulatedPhone {
         return runningLoad.protocol().equals(flash.configProtocol());
     }
 
-    /** {@code reboot}: off now, back after the boot time (or never, for a {@code no-return} fault). */
+    /**
+     * {@code reboot}: off now, back after the boot time (or never, for a {@code no-return}
+     * fault). Rebooting while another session's flash write runs bricks the phone, as a power
+     * loss would (A-24).
+     */
     synchronized void reboot(long gen, boolean noReturn) {
         if (gen != generation) {
+            return;
+        }
+        if (flashPhases > 0) {
+            brick("rebooted during a flash write");
             return;
         }
         powerOff(noReturn ? PhoneStatus.STUCK : PhoneStatus.BOOTING);

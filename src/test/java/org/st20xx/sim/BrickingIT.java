@@ -114,4 +114,27 @@ class BrickingIT {
             assertThat(Optional.ofNullable(s.brickReason())).isEmpty();
         }
     }
+
+    @Test
+    void powerCycleOrRebootWhileAnotherSessionWritesFlashBricks() throws IOException {
+        for (boolean powerCycle : new boolean[] {true, false}) {
+            try (TestLab lab = TestLab.start(tmp.resolve(powerCycle ? "cycle" : "reboot"), "ST2030", "sip:2.67")) {
+                lab.tftp.stallAfter("v2030SG.081210.1.66.2.zz", 3);
+                try (TelnetTestClient writer = lab.login(1); TelnetTestClient other = lab.login(1)) {
+                    writer.sendLine("tftp " + TestLab.SERVER + " v2030SG.081210.1.66.2.zz");
+                    writer.readUntil("TFTP: downloading", TelnetTestClient.STEP);
+                    Await.until("the transfer to start", TestLab.WAIT, () -> !lab.tftp.requests().isEmpty());
+                    if (powerCycle) {
+                        lab.lab.phone(1).powerCycle();
+                    } else {
+                        other.commandUntilClosed("reboot");
+                    }
+                    assertThat(writer.awaitClosed(TelnetTestClient.STEP)).isTrue();
+                }
+                PhoneState s = lab.awaitState(1, "bricked", PhoneState::bricked);
+                assertThat(s.brickReason()).contains("during a flash write");
+                assertDead(lab, s);
+            }
+        }
+    }
 }
