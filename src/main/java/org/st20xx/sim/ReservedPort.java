@@ -4,14 +4,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
  * Holds a TCP port for a phone for the life of the lab, listening or not. A bound socket that
  * does not listen keeps the port (connections to it are refused, as on a phone whose telnet is
- * off or that is booting) so no other socket takes it; a listener joins it on the same port with
- * {@code SO_REUSEADDR} whenever the phone answers.
+ * off or that is booting) so no other socket takes it; a listener (the {@link TelnetAcceptor}'s,
+ * or the web server's) joins it on the same port with {@code SO_REUSEADDR} whenever the phone
+ * answers.
  */
 final class ReservedPort implements Closeable {
     private final Socket holder;
@@ -37,19 +37,6 @@ final class ReservedPort implements Closeable {
 
     InetSocketAddress address() {
         return address;
-    }
-
-    /** A listener on the reserved port. */
-    ServerSocket listen(int backlog) throws IOException {
-        ServerSocket ss = new ServerSocket();
-        try {
-            ss.setReuseAddress(true);
-            ss.bind(address, backlog);
-            return ss;
-        } catch (IOException e) {
-            ss.close();
-            throw e;
-        }
     }
 
     @Override

@@ -33,19 +33,25 @@ import org.st20xx.St20xxException;
  * }
  * </pre>
  *
- * Threads: one acceptor per listening telnet port, one per console session, two per phone web
- * server (the JDK server's dispatcher and timer), and, shared by the lab, one boot scheduler and
- * a pool for web handlers.
+ * Threads: one per console session, two per phone web server (the JDK server's dispatcher and
+ * timer), and, shared by the lab, one telnet acceptor, one boot scheduler and a pool for web
+ * handlers.
  */
 public final class SimulatedLab implements AutoCloseable {
     private final SimConfig config;
     private final List<SimulatedPhone> phones = new ArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemons("sim-boot"));
     private final ExecutorService webExecutor = Executors.newCachedThreadPool(daemons("sim-web"));
+    private final TelnetAcceptor acceptor;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private SimulatedLab(SimConfig config) {
         this.config = config;
+        try {
+            this.acceptor = new TelnetAcceptor();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector for the telnet ports", e);
+        }
     }
 
     /**
@@ -167,6 +173,7 @@ public final class SimulatedLab implements AutoCloseable {
     @Override
     public void close() {
         phones.forEach(SimulatedPhone::shutdown);
+        acceptor.close();
         scheduler.shutdownNow();
         webExecutor.shutdownNow();
         closed.countDown();
@@ -178,6 +185,10 @@ public final class SimulatedLab implements AutoCloseable {
 
     ExecutorService webExecutor() {
         return webExecutor;
+    }
+
+    TelnetAcceptor acceptor() {
+        return acceptor;
     }
 
     private static ThreadFactory daemons(String name) {

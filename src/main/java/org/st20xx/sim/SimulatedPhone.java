@@ -3,8 +3,8 @@ package org.st20xx.sim;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ public final class SimulatedPhone {
     private int flashPhases;
     private String brickReason;
     private String lastCommand;
-    private ServerSocket telnetListener;
+    private ServerSocketChannel telnetListener;
     private HttpServer web;
 
     SimulatedPhone(int number, SimulatedLab lab, ReservedPort telnetPort, ReservedPort httpPort) {
@@ -197,11 +197,7 @@ public final class SimulatedPhone {
             return;
         }
         try {
-            ServerSocket ss = telnetPort.listen(50);
-            telnetListener = ss;
-            Thread t = new Thread(null, () -> acceptLoop(ss), "sim-phone-" + number + "-telnet", 256 * 1024);
-            t.setDaemon(true);
-            t.start();
+            telnetListener = lab.acceptor().open(telnetAddress(), this::accepted);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "phone " + number + ": cannot listen for telnet on "
                     + ReservedPort.text(telnetAddress()) + ": " + e.getMessage());
@@ -209,8 +205,10 @@ public final class SimulatedPhone {
     }
 
     private void closeTelnet() {
-        closeQuietly(telnetListener);
-        telnetListener = null;
+        if (telnetListener != null) {
+            lab.acceptor().close(telnetListener);
+            telnetListener = null;
+        }
     }
 
     private void closeListenersAndSessions() {
@@ -230,22 +228,16 @@ public final class SimulatedPhone {
         sessions.clear();
     }
 
-    private void acceptLoop(ServerSocket ss) {
-        while (true) {
-            Socket s;
-            try {
-                s = ss.accept();
-            } catch (IOException e) {
-                return;
-            }
-            admit(ss, s);
-        }
+    /** A new telnet connection, on its own thread: becomes a console session, or is turned away. */
+    private void accepted(ServerSocketChannel from, Socket s) {
+        Thread.currentThread().setName("sim-phone-" + number + "-console");
+        admit(from, s).ifPresent(ConsoleSession::run);
     }
 
-    private synchronized void admit(ServerSocket from, Socket s) {
+    private synchronized Optional<ConsoleSession> admit(ServerSocketChannel from, Socket s) {
         if (from != telnetListener || !status.up()) {
             closeQuietly(s);
-            return;
+            return Optional.empty();
         }
         if (sessions.size() >= MAX_SESSIONS) {
             try {
@@ -254,13 +246,10 @@ public final class SimulatedPhone {
                 // it goes anyway
             }
             closeQuietly(s);
-            return;
+            return Optional.empty();
         }
         sessions.add(s);
-        ConsoleSession session = new ConsoleSession(this, s, generation);
-        Thread t = new Thread(null, session, "sim-phone-" + number + "-console", 256 * 1024);
-        t.setDaemon(true);
-        t.start();
+        return Optional.of(new ConsoleSession(this, s, generation));
     }
 
     private void writeState() {

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,14 +27,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.st20xx.sim.PhoneState;
 
 /** {@code java -jar target/st20xx.jar sim ...} as the contract says: phone lines, ready, state files, SIGTERM. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SimCommandIT {
     @TempDir
     Path tmp;
 
+    /** The next line the simulator prints, within 30 s. */
+    private static String next(BlockingQueue<String> output) throws InterruptedException {
+        String l = output.poll(30, TimeUnit.SECONDS);
+        assertThat(l).as("a line from st20xx sim within 30 s").isNotNull();
+        return l;
+    }
+
     private static int status(String hostPort, String account) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + hostPort + "/"))
-                .timeout(Duration.ofSeconds(5))
+                .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(account.getBytes(StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -50,10 +59,21 @@ class SimCommandIT {
                 jar.toString(), "sim", "--count", "2", "--model", "ST2030", "--firmware", "sip:2.67",
                 "--state-dir", state.toString(), "--boot-seconds", "0.2", "--credentials", accounts.toString())
                 .redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+        BlockingQueue<String> output = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l = r.readLine(); l != null; l = r.readLine()) {
+                    output.add(l);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
             List<String> lines = new ArrayList<>();
-            for (String l = out.readLine(); l != null && !l.equals("ready"); l = out.readLine()) {
+            for (String l = next(output); !l.equals("ready"); l = next(output)) {
                 lines.add(l);
             }
             assertThat(lines).hasSize(2);
@@ -69,18 +89,21 @@ class SimCommandIT {
 
             in.write("power-cycle 2\nbogus\n");
             in.flush();
-            assertThat(out.readLine()).isEqualTo("phone 2 power-cycled");
-            assertThat(out.readLine()).startsWith("error: unknown control line 'bogus'");
+            assertThat(next(output)).isEqualTo("phone 2 power-cycled");
+            assertThat(next(output)).startsWith("error: unknown control line 'bogus'");
             Path file = PhoneState.file(state, 2);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (PhoneState.read(file).reboots() < 1 || !PhoneState.read(file).state().equals("running")) {
                 assertThat(System.nanoTime()).as("phone 2 comes back from its power cycle").isLessThan(deadline);
                 java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
             }
         } finally {
             p.destroy();
-            assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
         }
+        assertThat(p.exitValue()).as("stopped by SIGTERM, not killed").isEqualTo(143);
         try (var files = Files.list(state)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("phone-1.json", "phone-2.json");
         }

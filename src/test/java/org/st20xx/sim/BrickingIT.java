@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.st20xx.matrix.Load;
 
 /** Each way a real phone bricks, typed on the console: the phone boots dead and stays dead. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class BrickingIT {
     @TempDir
     Path tmp;

@@ -15,7 +15,7 @@ import org.st20xx.matrix.Load;
 import org.st20xx.matrix.MatrixLoader;
 
 /** The console dialogue of docs/assumptions.md, byte for byte where it matters. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConsoleIT {
     static final String APP = "v2030SG.081210.1.66.2.zz";
     static final String START_APP = "v2030SG.000000.2.67.zz";

@@ -15,7 +15,7 @@ import org.st20xx.credentials.Credentials;
 import org.st20xx.credentials.Secret;
 
 /** Seed 000 section 6, typed by hand on simulated phones, converts them (and only the right way). */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConversionIT {
     static final String[] ADMIN = {"administrator", "789234"};
 

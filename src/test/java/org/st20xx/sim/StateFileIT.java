@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** STATE_DIR/phone-N.json: the contract's fields, rewritten atomically after every change. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class StateFileIT {
     @TempDir
     Path tmp;

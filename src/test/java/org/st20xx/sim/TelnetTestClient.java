@@ -20,7 +20,8 @@ import java.util.List;
 final class TelnetTestClient implements AutoCloseable {
     /** The end of the shell prompt {@code [<user>]# }. */
     static final String PROMPT = "]# ";
-    static final Duration STEP = Duration.ofSeconds(5);
+    /** Deadline of one dialogue step: generous, so a loaded shared machine does not fail tests (never a sleep). */
+    static final Duration STEP = Duration.ofSeconds(20);
 
     private final Socket socket;
     private final InputStream in;

@@ -17,7 +17,7 @@ import org.st20xx.matrix.PhoneModel;
  */
 final class TestLab implements AutoCloseable {
     static final Duration BOOT = Duration.ofMillis(200);
-    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration WAIT = Duration.ofSeconds(30);
     static final String SERVER = SeedProcedure.SERVER;
 
     final Path firmware;
@@ -41,7 +41,7 @@ final class TestLab implements AutoCloseable {
         FixtureTftpServer tftp = FixtureTftpServer.start(fw);
         Path state = tmp.resolve("state");
         SimConfig.Builder b = SimConfig.builder(model, firmware).tftpPort(tftp.port()).bootTime(BOOT)
-                .stateDir(state).telnetEnabled(true).tftpTimeout(Duration.ofMillis(300)).tftpRetries(2);
+                .stateDir(state).telnetEnabled(true).tftpTimeout(Duration.ofSeconds(1)).tftpRetries(2);
         tweak.accept(b);
         try {
             return new TestLab(fw, state, tftp, SimulatedLab.start(b.build()), m);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** telnet.html and the status page; telnet off means the port refuses connections. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WebIT {
     static final String WEB = "administrator:784518";
 
@@ -26,7 +26,7 @@ class WebIT {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private HttpResponse<String> get(TestLab lab, String path, String account) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(lab, path)).timeout(Duration.ofSeconds(5)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(lab, path)).timeout(Duration.ofSeconds(20)).GET();
         if (account != null) {
             b.header("Authorization", basic(account));
         }
@@ -34,7 +34,7 @@ class WebIT {
     }
 
     private HttpResponse<String> post(TestLab lab, String body, String account) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(lab, "/telnet.html")).timeout(Duration.ofSeconds(5))
+        return http.send(HttpRequest.newBuilder(uri(lab, "/telnet.html")).timeout(Duration.ofSeconds(20))
                 .header("Authorization", basic(account))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
