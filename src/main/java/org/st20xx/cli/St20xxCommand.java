@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PlanCommand.class,
             FirmwareCommand.class,
+            SimCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -1,0 +1,63 @@
+package org.st20xx.sim;
+
+import java.util.List;
+import java.util.Objects;
+import org.st20xx.St20xxException;
+
+/**
+ * {@code --fault PHONE:KIND:COMMAND}: on phone {@code phone} (0 = every phone, written {@code *}),
+ * the first time a console command whose first word is {@code command} is typed, {@code kind}
+ * happens instead of (or, for {@code no-return} on a reboot, after) the command. Each fault fires
+ * once per phone.
+ */
+public record Fault(int phone, FaultKind kind, String command) {
+    /** The first words of the console commands (seed 000 s6, plus {@code sys info} and {@code exit}). */
+    public static final List<String> COMMANDS = List.of("tftp", "tftp2", "sys", "ffs", "flash", "reboot", "exit");
+
+    public Fault {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(command, "command");
+        if (phone < 0) {
+            throw new IllegalArgumentException("phone must be 0 (every phone) or a phone number");
+        }
+    }
+
+    public boolean appliesTo(int phoneNumber) {
+        return phone == 0 || phone == phoneNumber;
+    }
+
+    /** Parses {@code PHONE:KIND:COMMAND}; a bad spec is a usage error naming {@code --fault}. */
+    public static Fault parse(String spec, int count) {
+        String[] parts = spec.split(":", -1);
+        if (parts.length != 3) {
+            throw bad(spec, "expected PHONE:KIND:COMMAND, e.g. 1:power-loss:ffs or *:drop:tftp");
+        }
+        int phone;
+        if (parts[0].equals("*")) {
+            phone = 0;
+        } else if (parts[0].matches("\\d{1,6}") && Integer.parseInt(parts[0]) >= 1 && Integer.parseInt(parts[0]) <= count) {
+            phone = Integer.parseInt(parts[0]);
+        } else {
+            throw bad(spec, "PHONE must be * or a phone number from 1 to " + count);
+        }
+        FaultKind kind = FaultKind.ofWord(parts[1])
+                .orElseThrow(() -> bad(spec, "KIND must be one of " + FaultKind.words()));
+        String command = parts[2];
+        if (!COMMANDS.contains(command)) {
+            throw bad(spec, "COMMAND must be the first word of a console command: " + String.join(", ", COMMANDS));
+        }
+        if (kind == FaultKind.TFTP_FAIL && !command.startsWith("tftp")) {
+            throw bad(spec, "tftp-fail needs a transfer command (tftp or tftp2)");
+        }
+        return new Fault(phone, kind, command);
+    }
+
+    private static St20xxException bad(String spec, String why) {
+        return St20xxException.usage("--fault '" + spec + "': " + why);
+    }
+
+    @Override
+    public String toString() {
+        return (phone == 0 ? "*" : Integer.toString(phone)) + ":" + kind.word() + ":" + command;
+    }
+}
