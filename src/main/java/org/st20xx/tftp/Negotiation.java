@@ -90,14 +90,22 @@ record Negotiation(int blockSize, int windowSize, Duration timeout, Map<String, 
         return acknowledged.containsKey(TSIZE);
     }
 
-    /** The OACK options with the transfer size filled in; empty when no option was accepted. */
+    /**
+     * The OACK options with the transfer size filled in; empty when no option was accepted. For
+     * an empty file {@code tsize} is left out: curl (7.88 at least) rejects {@code tsize=0} as
+     * invalid and gives up, and leaving an option out is always allowed (RFC 2347).
+     */
     Map<String, String> oack(long size) {
         if (!wantsSize()) {
             return acknowledged;
         }
         Map<String, String> result = new LinkedHashMap<>(acknowledged);
-        result.put(TSIZE, Long.toString(size));
-        return result;
+        if (size == 0) {
+            result.remove(TSIZE);
+        } else {
+            result.put(TSIZE, Long.toString(size));
+        }
+        return Collections.unmodifiableMap(result);
     }
 
     private static long number(String name, String value, long min) throws OptionException {

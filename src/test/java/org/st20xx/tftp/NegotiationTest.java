@@ -43,6 +43,13 @@ class NegotiationTest {
     }
 
     @Test
+    void leavesTsizeOutForAnEmptyFile() throws Exception {
+        Negotiation n = Negotiation.negotiate(options("tsize", "0", "blksize", "1468"));
+        assertThat(n.oack(0)).containsExactly(Map.entry("blksize", "1468"));
+        assertThat(Negotiation.negotiate(options("tsize", "0")).oack(0)).isEmpty();
+    }
+
+    @Test
     void lowersTooLargeBlockAndWindowSizesToTheMaximum() throws Exception {
         Negotiation n = Negotiation.negotiate(options("blksize", "100000", "windowsize", "65535"));
         assertThat(n.blockSize()).isEqualTo(Negotiation.MAX_BLOCK_SIZE);
