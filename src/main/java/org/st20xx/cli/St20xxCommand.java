@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             "application/DSP pair the matrix does not call compatible.",
         },
         subcommands = {
+            TftpCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {
