@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
 
@@ -51,9 +52,14 @@ final class Fixtures {
     }
 
     /** Waits until {@code count} transfers are recorded and returns them. */
-    static java.util.List<Transfer> awaitCount(TransferLog log, int count) throws InterruptedException {
-        awaitTransfer(log, t -> log.transfers().size() >= count);
-        return log.transfers();
+    static List<Transfer> awaitCount(TransferLog log, int count) throws InterruptedException {
+        return awaitCount(log, t -> true, count);
+    }
+
+    /** Waits until {@code count} matching transfers are recorded and returns those. */
+    static List<Transfer> awaitCount(TransferLog log, Predicate<Transfer> match, int count) throws InterruptedException {
+        awaitTransfer(log, t -> log.transfers().stream().filter(match).count() >= count);
+        return log.transfers().stream().filter(match).toList();
     }
 
     static Transfer awaitTransfer(TransferLog log, Predicate<Transfer> match) throws InterruptedException {
