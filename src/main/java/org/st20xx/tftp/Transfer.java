@@ -61,13 +61,14 @@ public record Transfer(TftpRequest request, Outcome outcome, String detail, Path
 
     /**
      * One line for a log: {@code 127.0.0.1:40312 COMPLETE "f.zz" 3000 bytes 6 blocks 0 retries
-     * 12 ms [blksize=512 tsize=3000]} followed by the detail, if any.
+     * 12 ms [blksize=512 tsize=3000]} followed by the detail, if any. Control characters, quotes
+     * and backslashes in the name and detail are escaped ({@code \x0a}, {@code \"}).
      */
     public String summary() {
         StringBuilder sb = new StringBuilder()
                 .append(Addresses.format(client())).append(' ')
                 .append(request.kind() == TftpRequest.Kind.WRITE ? "WRQ " : "")
-                .append(outcome).append(" \"").append(fileName()).append("\" ")
+                .append(outcome).append(" \"").append(printable(fileName())).append("\" ")
                 .append(bytes).append(" bytes ").append(blocks).append(" blocks ")
                 .append(retries).append(" retries ").append(duration.toMillis()).append(" ms");
         if (!options.isEmpty()) {
@@ -76,7 +77,26 @@ public record Transfer(TftpRequest request, Outcome outcome, String detail, Path
             sb.append(joiner);
         }
         if (!detail.isEmpty()) {
-            sb.append(": ").append(detail);
+            sb.append(": ").append(printable(detail));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The text with control characters, quotes and backslashes escaped, so that a name chosen by
+     * a client cannot break a log line in two or forge another one.
+     */
+    static String printable(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
         }
         return sb.toString();
     }

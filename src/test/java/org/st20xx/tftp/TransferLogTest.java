@@ -93,4 +93,12 @@ class TransferLogTest {
         assertThat(t.summary()).isEqualTo("127.0.0.1:1031 NOT_FOUND \"F.zz\" 0 bytes 0 blocks 0 retries 2 ms"
                 + " [blksize=1468]: no such file");
     }
+
+    @Test
+    void summaryEscapesWhatAClientCouldUseToForgeALogLine() {
+        Transfer t = new Transfer(request("x\" 0 bytes\n127.0.0.1:1 COMPLETE \"fw\\\u001b[2J"), Outcome.ACCESS_DENIED,
+                "mode 'a\rb'", null, 0, 0, 0, Map.of(), Instant.EPOCH, Duration.ZERO);
+        assertThat(t.summary()).hasLineCount(1).isEqualTo("127.0.0.1:1031 ACCESS_DENIED"
+                + " \"x\\\" 0 bytes\\x0a127.0.0.1:1 COMPLETE \\\"fw\\\\\\x1b[2J\" 0 bytes 0 blocks 0 retries 0 ms: mode 'a\\x0db'");
+    }
 }
