@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             PlanCommand.class,
             FirmwareCommand.class,
             SimCommand.class,
+            TftpCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {
