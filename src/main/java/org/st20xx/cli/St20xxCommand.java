@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             PlanCommand.class,
+            ConvertCommand.class,
             FirmwareCommand.class,
             SimCommand.class,
             TftpCommand.class,

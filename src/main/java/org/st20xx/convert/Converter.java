@@ -40,9 +40,14 @@ import org.st20xx.playbook.Playbook;
  */
 public final class Converter {
     /** Where the phone is and what to do with it. */
+    /**
+     * @param tftpServer      the TFTP server's address as the phone reaches it ({server} in the playbook)
+     * @param flashDspUnknown an earlier run may have left a DSP in flash that the phone does not run
+     *                        (its journal says so): the first hop then writes the DSP again
+     */
     public record Request(String host, int port, Optional<String> model, Optional<Load> from, Target target,
             boolean dryRun, Optional<FirmwareInventory> firmware, String tftpServer, boolean enableTelnet,
-            int webPort) {
+            int webPort, boolean flashDspUnknown) {
         public Request {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(model, "model");
@@ -83,26 +88,47 @@ public final class Converter {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Runs the conversion; a phone that fails gives a failed result, never an exception. */
+    /** Runs the conversion without a journal (dry runs, tests). */
     public ConversionResult convert(Request request) {
-        Run run = new Run(request);
+        return convert(request, Journal.none(clock));
+    }
+
+    /**
+     * Runs the conversion, recording its progress in {@code journal}; a phone that fails gives a
+     * failed result, never an exception.
+     */
+    public ConversionResult convert(Request request, Journal journal) {
+        Run run = new Run(request, journal);
+        ConversionResult result;
         try {
-            return run.execute();
+            result = run.execute();
         } catch (St20xxException e) {
-            return run.failure(e);
+            result = run.failure(e);
         } finally {
             run.closeConsole();
         }
+        if (!request.dryRun()) {
+            try {
+                journal.finish(result.exit() == ExitStatus.INTERRUPTED ? "interrupted" : result.status().name(),
+                        result.error().orElse(null));
+            } catch (St20xxException e) {
+                listener.on(new ConversionEvent.Warning(request.phone(), e.getMessage()));
+            }
+        }
+        return result;
     }
 
     /** The state of one conversion. */
     private final class Run {
         final Request request;
+        final Journal journal;
         final Instant started = clock.instant();
         PhoneConsole console;
         PhoneModel model;
         Playbook playbook;
         Identity identity;
+        /** What the phone ran when the conversion started. */
+        Load startLoad;
         Plan plan;
         Hop hop;
         String step = "connect";
@@ -113,8 +139,9 @@ public final class Converter {
         String stagedDsp;
         boolean stagedChanged;
 
-        Run(Request request) {
+        Run(Request request, Journal journal) {
             this.request = request;
+            this.journal = journal;
         }
 
         ConversionResult execute() {
@@ -127,12 +154,20 @@ public final class Converter {
             identity = console.identify();
             listener.on(new ConversionEvent.Identified(request.phone(), identity));
             model = checkIdentity();
+            startLoad = identity.load();
+            if (!request.dryRun()) {
+                journal.identified(identity);
+            }
             if (!model.family().equals(family)) {
                 playbook = playbooks.apply(model.family());
             }
             step = "plan";
             plan = new Planner().plan(new PlanRequest(model, identity.load(), Optional.of(dspIdOf(identity.dsp())),
-                    request.target(), request.firmware()));
+                    request.target(), request.firmware(), request.flashDspUnknown()));
+            if (plan.hops().isEmpty() && (!identity.configOk() || !expectedConfig(identity.load()).map(
+                    c -> identity.config().map(c::equals).orElse(true)).orElse(true))) {
+                plan = repairPlan();
+            }
             listener.on(new ConversionEvent.Planned(request.phone(), plan));
             if (request.dryRun()) {
                 return result(ConversionResult.Status.planned, Optional.empty(), dryRunLines());
@@ -142,9 +177,6 @@ public final class Converter {
                         + plan.missing().size() + " file(s) the plan needs are missing: " + String.join("; ", plan.missing()));
             }
             if (plan.hops().isEmpty()) {
-                if (!identity.configOk()) {
-                    warn("the phone already runs the target but its configuration is " + identity.configState().orElse("broken"));
-                }
                 return result(ConversionResult.Status.skipped, Optional.empty(), List.of());
             }
             resolvePhoneAddress();
@@ -252,6 +284,39 @@ public final class Converter {
             return found;
         }
 
+        /** The configuration file the phone should have on {@code load}, when known. */
+        Optional<String> expectedConfig(Load load) {
+            if (request.firmware().isPresent()) {
+                return request.firmware().get().config(model.name(), load).map(f -> f.name());
+            }
+            return model.release(load).flatMap(r -> r.config());
+        }
+
+        /**
+         * The phone runs the target but its configuration is not the target's (an interrupted
+         * conversion, or a protocol change without the clean sequence): one hop onto the same
+         * load, keeping the DSP, repairs it.
+         */
+        Plan repairPlan() {
+            Load load = identity.load();
+            Optional<Dsp> dsp = model.dspByFile(identity.dsp());
+            Optional<String> app = request.firmware().isPresent()
+                    ? request.firmware().get().application(model.name(), load).map(f -> f.name())
+                    : model.release(load).flatMap(r -> r.app());
+            Optional<String> config = expectedConfig(load);
+            Hop repair = new Hop(1, load, load, dsp, dsp, request.flashDspUnknown(), app, dsp.map(Dsp::file), config,
+                    model.rebootsPerHop());
+            List<String> missing = new ArrayList<>();
+            app.ifPresentOrElse(a -> { }, () -> missing.add("the application of " + model.name() + " " + load));
+            config.ifPresentOrElse(c -> { }, () -> missing.add("the configuration of " + model.name() + " " + load));
+            List<String> warnings = new ArrayList<>(plan.warnings());
+            warnings.add("the phone runs " + load + " but its configuration is "
+                    + identity.config().orElse("unknown") + " (" + identity.configState().orElse("?")
+                    + "): one hop onto the same load repairs it");
+            missing.forEach(m -> warnings.add("missing: " + m));
+            return new Plan(model.name(), load, dsp, load, List.of(repair), warnings, missing);
+        }
+
         String dspIdOf(String file) {
             return model.dspByFile(file).map(Dsp::id).orElseThrow();
         }
@@ -289,6 +354,9 @@ public final class Converter {
                 listener.on(new ConversionEvent.StepStarted(request.phone(), hop, i + 1, steps.size(), s.name(),
                         s.describe(), line));
                 Instant t0 = clock.instant();
+                journal.at(hop.number(), plan.hops().size(), hop.from().toString(), hop.to().toString(),
+                        phase == playbook.beforeReboot() ? "before_reboot" : "after_reboot", s.name());
+                s.transfer().filter(k -> !k.equals("config")).ifPresent(k -> journal.staging(k, fileOf(k)));
                 if (s.reboot()) {
                     gate(s);
                     onConsole(() -> console.run(s, line));
@@ -297,6 +365,7 @@ public final class Converter {
                     onConsole(() -> console.run(s, line));
                     s.transfer().ifPresent(kind -> verifyTransfer(kind, fileOf(kind), t0));
                 }
+                journal.verified("hop " + hop.number() + " " + s.name());
                 listener.on(new ConversionEvent.StepDone(request.phone(), hop, i + 1, steps.size(), s.name(),
                         Duration.between(t0, clock.instant())));
             }
@@ -321,7 +390,7 @@ public final class Converter {
 
         void verifyTransfer(String kind, String file, Instant since) {
             if (witness.sees()) {
-                Optional<TransferWitness.Transfer> t = witness.claim(phoneAddress, file, since, TRANSFER_GRACE);
+                Optional<TransferWitness.Proof> t = witness.claim(phoneAddress, file, since, TRANSFER_GRACE);
                 if (t.isEmpty()) {
                     throw new StepFailedException(step, where() + ": the console says " + file + " arrived, but the"
                             + " TFTP server sent no such file to " + phoneAddress.getHostAddress()
@@ -410,6 +479,7 @@ public final class Converter {
             stagedApp = identity.app().orElse(stagedApp);
             stagedDsp = identity.dsp();
             stagedChanged = false;
+            journal.rebooted(identity);
         }
 
         PhoneConsole awaitReturn(Account account) {
@@ -488,8 +558,7 @@ public final class Converter {
         }
 
         ConversionResult result(ConversionResult.Status status, Optional<String> error, List<String> lines) {
-            return new ConversionResult(request.phone(), status, ExitStatus.OK,
-                    Optional.ofNullable(identity).map(Identity::load), Optional.ofNullable(plan).map(Plan::target),
+            return new ConversionResult(request.phone(), status, ExitStatus.OK, Optional.ofNullable(startLoad), Optional.ofNullable(plan).map(Plan::target),
                     Optional.ofNullable(plan), hopsDone, error, Optional.empty(),
                     Duration.between(started, clock.instant()), lines, Optional.ofNullable(identity));
         }
@@ -501,7 +570,7 @@ public final class Converter {
                 message = message + ". " + stagedWarning();
             }
             return new ConversionResult(request.phone(), ConversionResult.Status.failed, e.status(),
-                    Optional.ofNullable(identity).map(Identity::load), Optional.ofNullable(plan).map(Plan::target),
+                    Optional.ofNullable(startLoad), Optional.ofNullable(plan).map(Plan::target),
                     Optional.ofNullable(plan), hopsDone, Optional.of(message), Optional.of(failedStep),
                     Duration.between(started, clock.instant()), List.of(), Optional.ofNullable(identity));
         }

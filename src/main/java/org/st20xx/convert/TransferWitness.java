@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public interface TransferWitness {
     /** A finished transfer of one file to one client. */
-    record Transfer(String file, long bytes, boolean complete, String outcome) {
+    record Proof(String file, long bytes, boolean complete, String outcome) {
     }
 
     /** False when transfers cannot be seen (an external TFTP server): steps then rest on the console alone. */
@@ -22,7 +22,7 @@ public interface TransferWitness {
      * started at or after {@code since} and that no earlier call claimed; claims and returns it
      * (complete or not), or empty when none came.
      */
-    Optional<Transfer> claim(InetAddress client, String file, Instant since, Duration timeout);
+    Optional<Proof> claim(InetAddress client, String file, Instant since, Duration timeout);
 
     /** A witness for an external TFTP server: sees nothing. */
     TransferWitness BLIND = new TransferWitness() {
@@ -32,7 +32,7 @@ public interface TransferWitness {
         }
 
         @Override
-        public Optional<Transfer> claim(InetAddress client, String file, Instant since, Duration timeout) {
+        public Optional<Proof> claim(InetAddress client, String file, Instant since, Duration timeout) {
             return Optional.empty();
         }
     };

@@ -301,7 +301,11 @@ public final class SimulatedPhone {
         return runningLoad.protocol();
     }
 
-    /** A command line arrived: note it, and take the fault it triggers, if any. */
+    /**
+     * A command line arrived: note it, and take the fault it triggers, if any. The state file is
+     * rewritten only when a fault fires: typing a command that changes nothing (sys info, a dry
+     * run's login) leaves it as it was; the next change records the command.
+     */
     synchronized Optional<FaultKind> typed(long gen, String line, String word) {
         if (gen != generation) {
             return Optional.empty();
@@ -309,7 +313,9 @@ public final class SimulatedPhone {
         lastCommand = line;
         Optional<Fault> f = faults.stream().filter(x -> x.command().equals(word)).findFirst();
         f.ifPresent(faults::remove);
-        writeState();
+        if (f.isPresent()) {
+            writeState();
+        }
         return f.map(Fault::kind);
     }
 
