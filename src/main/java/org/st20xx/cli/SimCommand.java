@@ -74,9 +74,10 @@ final class SimCommand implements Callable<Integer> {
             description = "How long a reboot keeps a phone silent; fractions allowed (default: ${DEFAULT-VALUE}).")
     double bootSeconds;
 
-    @Option(names = "--fault", paramLabel = "PHONE:KIND:COMMAND",
+    @Option(names = "--fault", paramLabel = "PHONE:KIND:COMMAND[:N]",
             description = "Inject a fault, once: PHONE a number or *; KIND drop, power-loss, hang, tftp-fail or"
-                    + " no-return; COMMAND the first word of a console command (tftp, tftp2, sys, ffs, flash, reboot).")
+                    + " no-return; COMMAND the first word of a console command (tftp, tftp2, sys, ffs, flash, reboot);"
+                    + " N which time it is typed (default 1: the first; e.g. 2 for a hop's DSP download).")
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--telnet-enabled", description = "Start with telnet on (a real phone starts with it off).")

@@ -5,12 +5,13 @@ import java.util.Objects;
 import org.st20xx.St20xxException;
 
 /**
- * {@code --fault PHONE:KIND:COMMAND}: on phone {@code phone} (0 = every phone, written {@code *}),
- * the first time a console command whose first word is {@code command} is typed, {@code kind}
- * happens instead of (or, for {@code no-return} on a reboot, after) the command. Each fault fires
- * once per phone.
+ * {@code --fault PHONE:KIND:COMMAND[:N]}: on phone {@code phone} (0 = every phone, written
+ * {@code *}), the {@code occurrence}-th time (default: the first) a console command whose first
+ * word is {@code command} is typed, {@code kind} happens instead of (or, for {@code no-return} on a
+ * reboot, after) the command. Each fault fires once per phone. {@code :N} picks e.g. the second
+ * {@code tftp} of a hop (the DSP download).
  */
-public record Fault(int phone, FaultKind kind, String command) {
+public record Fault(int phone, FaultKind kind, String command, int occurrence) {
     /** The first words of the console commands (seed 000 s6, plus {@code sys info} and {@code exit}). */
     public static final List<String> COMMANDS = List.of("tftp", "tftp2", "sys", "ffs", "flash", "reboot", "exit");
 
@@ -20,17 +21,32 @@ public record Fault(int phone, FaultKind kind, String command) {
         if (phone < 0) {
             throw new IllegalArgumentException("phone must be 0 (every phone) or a phone number");
         }
+        if (occurrence < 1) {
+            throw new IllegalArgumentException("occurrence counts from 1");
+        }
+    }
+
+    /** A fault on the first time {@code command} is typed. */
+    public Fault(int phone, FaultKind kind, String command) {
+        this(phone, kind, command, 1);
     }
 
     public boolean appliesTo(int phoneNumber) {
         return phone == 0 || phone == phoneNumber;
     }
 
-    /** Parses {@code PHONE:KIND:COMMAND}; a bad spec is a usage error naming {@code --fault}. */
+    /** Parses {@code PHONE:KIND:COMMAND[:N]}; a bad spec is a usage error naming {@code --fault}. */
     public static Fault parse(String spec, int count) {
         String[] parts = spec.split(":", -1);
-        if (parts.length != 3) {
-            throw bad(spec, "expected PHONE:KIND:COMMAND, e.g. 1:power-loss:ffs or *:drop:tftp");
+        if (parts.length != 3 && parts.length != 4) {
+            throw bad(spec, "expected PHONE:KIND:COMMAND[:N], e.g. 1:power-loss:ffs, *:drop:tftp or 1:tftp-fail:tftp:2");
+        }
+        int occurrence = 1;
+        if (parts.length == 4) {
+            if (!parts[3].matches("[1-9]\\d{0,3}")) {
+                throw bad(spec, "N (which time the command is typed) must be a number from 1");
+            }
+            occurrence = Integer.parseInt(parts[3]);
         }
         int phone;
         if (parts[0].equals("*")) {
@@ -49,7 +65,7 @@ public record Fault(int phone, FaultKind kind, String command) {
         if (kind == FaultKind.TFTP_FAIL && !command.startsWith("tftp")) {
             throw bad(spec, "tftp-fail needs a transfer command (tftp or tftp2)");
         }
-        return new Fault(phone, kind, command);
+        return new Fault(phone, kind, command, occurrence);
     }
 
     private static St20xxException bad(String spec, String why) {
@@ -58,6 +74,7 @@ public record Fault(int phone, FaultKind kind, String command) {
 
     @Override
     public String toString() {
-        return (phone == 0 ? "*" : Integer.toString(phone)) + ":" + kind.word() + ":" + command;
+        return (phone == 0 ? "*" : Integer.toString(phone)) + ":" + kind.word() + ":" + command
+                + (occurrence == 1 ? "" : ":" + occurrence);
     }
 }

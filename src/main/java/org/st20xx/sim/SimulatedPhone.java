@@ -45,6 +45,8 @@ public final class SimulatedPhone {
     private final String mac;
     private final Optional<Path> stateFile;
     private final List<Fault> faults;
+    /** How many times each command's first word was typed on this phone (for faults on the N-th time). */
+    private final java.util.Map<String, Integer> typedCount = new java.util.HashMap<>();
     private final Flash flash;
     private final Set<Socket> sessions = new HashSet<>();
 
@@ -311,7 +313,8 @@ public final class SimulatedPhone {
             return Optional.empty();
         }
         lastCommand = line;
-        Optional<Fault> f = faults.stream().filter(x -> x.command().equals(word)).findFirst();
+        int times = typedCount.merge(word, 1, Integer::sum);
+        Optional<Fault> f = faults.stream().filter(x -> x.command().equals(word) && x.occurrence() == times).findFirst();
         f.ifPresent(faults::remove);
         if (f.isPresent()) {
             writeState();

@@ -143,15 +143,16 @@ class ConvertIT {
 
     @Test
     void aDspTransferThatFailsNeverLetsThePhoneReboot() throws Exception {
-        // the first tftp is the application, the second the DSP: fail the DSP's
-        try (SimBench bench = new SimBench(dir, "ST2030", "sip:2.67", 1, b -> b.fault("1:tftp-fail:tftp"))) {
-            // fault fires on the first tftp; pull the application first by hand so the DSP meets it
+        // the first tftp of hop 1 is the application, the second the DSP: fail the DSP's
+        try (SimBench bench = new SimBench(dir, "ST2030", "sip:2.67", 1, b -> b.fault("1:tftp-fail:tftp:2"))) {
             SimBench.Result r = bench.st("convert", "--ip", bench.ip(1), "--target", "mgcp");
             assertThat(r.exitCode()).isEqualTo(1);
-            assertThat(r.err()).contains("hop 1/2").contains("pull_app").contains("download failed");
+            assertThat(r.err()).contains("hop 1/2").contains("step pull_dsp").contains("download failed")
+                    .contains("do not power-cycle").contains("--resume");
             PhoneState s = bench.state(1);
             assertThat(s.reboots()).isZero();
             assertThat(s.bricked()).isFalse();
+            assertThat(s.version()).isEqualTo("2.67");
         }
     }
 }
