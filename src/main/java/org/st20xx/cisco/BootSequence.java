@@ -71,14 +71,28 @@ public record BootSequence(List<Step> steps) {
             }
             String name = r.fileName(mac);
             steps.add(new Request(name, running, hop.file(name).isPresent()));
-            boolean decidesHere = decision.map(d -> d.equals(r)
-                    || r.ifMissing().map(m -> m.equals(d.file())).orElse(false)).orElse(false);
+            boolean decidesHere = decision.map(d -> decidesAfter(profile, d, r, there, mac)).orElse(false);
             if (decide && decidesHere) {
                 steps.add(new Install(hop.imageFiles(), hop.to()));
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * True when the phone acts on the image after request {@code r}: the decision request itself,
+     * unless it is missing and a later request stands in for it (then after that one).
+     */
+    private static boolean decidesAfter(BootProfile profile, BootRequest decision, BootRequest r, Predicate<String> there,
+            String mac) {
+        boolean missing = !there.test(decision.fileName(mac));
+        boolean hasFallback = profile.requests().stream()
+                .anyMatch(x -> x.ifMissing().map(m -> m.equals(decision.file())).orElse(false));
+        if (r.equals(decision)) {
+            return !(missing && hasFallback);
+        }
+        return missing && r.ifMissing().map(m -> m.equals(decision.file())).orElse(false);
     }
 
     /** The requests in order, as file names (install steps give their files). */

@@ -128,7 +128,8 @@ public final class SipConfigFile {
     public static String withImage(String text, String image) {
         Matcher m = IMAGE_LINE.matcher(text);
         if (m.find()) {
-            return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + image));
+            return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1)
+                    + (r.group(2).startsWith("\"") ? "\"" + image + "\"" : image)));
         }
         String sep = text.isEmpty() || text.endsWith("\n") ? "" : (text.contains("\r\n") ? "\r\n" : "\n");
         return text + sep + render(image);

@@ -237,7 +237,13 @@ public final class TftpRootLint {
             return Optional.empty();
         }
         ImageFormat f = model.imageFormat(l).orElseThrow();
-        checkImageFiles(ref, f, image.get(), from);
+        if (ref.kind() == BootFileKind.OS79XX && f.loader().isPresent() && !f.loaderOf(image.get()).equals(name)) {
+            problem(ref.file(), ref.line(), "names " + name + ", the " + l + " application: a phone reading OS79XX.TXT"
+                    + " asks for " + name + ".bin, which the release does not have", "write the universal application"
+                    + " loader " + f.loaderOf(image.get()) + " (seed 001: OS79XX.TXT always contains the loader image)");
+        }
+        checkImageFiles(ref, f, image.get(), name.equals(image.get()) ? name
+                : name + " (the loader of " + image.get() + ")", from);
         from.ifPresent(current -> checkFrom(model, ref, name, l, f, image.get(), current));
         return Optional.of(l);
     }
@@ -263,7 +269,7 @@ public final class TftpRootLint {
         return String.join(", ", out);
     }
 
-    private void checkImageFiles(Reference ref, ImageFormat f, String image, Optional<Load> from) {
+    private void checkImageFiles(Reference ref, ImageFormat f, String image, String named, Optional<Load> from) {
         List<List<String>> needs = new ArrayList<>();
         if (from.isPresent()) {
             f.files(image, from.get()).forEach(n -> needs.add(List.of(n)));
@@ -286,12 +292,12 @@ public final class TftpRootLint {
                 String wanted = String.join(" or ", need);
                 Optional<String> other = files.keySet().stream()
                         .filter(n -> need.stream().anyMatch(x -> x.equalsIgnoreCase(n))).findFirst();
-                problem(ref.file(), ref.line(), "names " + image + " but " + wanted + " is not in the TFTP root",
+                problem(ref.file(), ref.line(), "names " + named + " but " + wanted + " is not in the TFTP root",
                         other.map(o -> o + " is there: TFTP names are case sensitive")
                                 .orElse("unzip the whole release into the TFTP root (\"Protocol Application Invalid\")"));
             }
             need.stream().filter(n -> files.containsKey(n) && files.get(n).length == 0).forEach(n -> problem(ref.file(),
-                    ref.line(), "names " + image + " but " + n + " is empty (0 bytes): the phone rejects it",
+                    ref.line(), "names " + named + " but " + n + " is empty (0 bytes): the phone rejects it",
                     "copy the file again from the release (\"Image Authentication Failed\")"));
         }
     }
@@ -357,8 +363,9 @@ public final class TftpRootLint {
                     || r.kind() != BootFileKind.SIP_CNF) {
                 continue;
             }
-            List<Load> readers = new ArrayList<>(loads.values());
+            List<Load> readers = new ArrayList<>();
             from.ifPresent(readers::add);
+            readers.addAll(loads.values());
             Optional<Load> small = readers.stream().filter(l -> l.protocol().equals(sip.get().protocol())
                     && r.imageOnlyFor(l.version())).findFirst();
             if (small.isEmpty()) {
