@@ -116,8 +116,18 @@ public final class MatrixLoader {
                 if (ms.entries().isEmpty()) {
                     check.problem(ms.location(), "'models' lists no model");
                 }
-                ms.entries().forEach((name, node) -> sameAs(check, ms, name, node)
-                        .flatMap(merged -> model(check, name, merged)).ifPresent(m -> models.put(name, m)));
+                Map<String, PhoneModel> built = new HashMap<>();
+                ms.entries().forEach((name, node) -> {
+                    if (!isCopy(node)) {
+                        model(check, name, node).ifPresent(m -> built.put(name, m));
+                    }
+                });
+                ms.entries().forEach((name, node) -> {
+                    if (isCopy(node)) {
+                        copy(check, ms, name, node).ifPresent(m -> built.put(name, m));
+                    }
+                });
+                ms.entries().keySet().stream().filter(built::containsKey).forEach(n -> models.put(n, built.get(n)));
             });
         });
         check.throwIfAny();
@@ -321,7 +331,8 @@ public final class MatrixLoader {
             java.util.function.Function<String, Optional<Load>> reader, Load load, String kind) {
         Optional<Load> read = reader.apply(file);
         if (read.isEmpty()) {
-            check.problem(YamlChecker.at(rm, key), "'" + file + "' matches no '" + kind + "' pattern");
+            check.problem(YamlChecker.at(rm, key), "'" + file + "' matches no '" + kind + "' pattern"
+                    + (kind.equals("application") ? " nor is it the primary file of an 'images' format" : ""));
         } else if (!read.get().equals(load)) {
             check.problem(YamlChecker.at(rm, key), "'" + file + "' reads as " + read.get() + ", not " + load);
         }
@@ -413,14 +424,36 @@ public final class MatrixLoader {
         return selector(ctx, node, where).map(List::of);
     }
 
+    private static boolean isCopy(YamlNode node) {
+        return node instanceof YamlMap m && m.has("same_as");
+    }
+
+    /**
+     * The model written {@code same_as: OTHER}, checked with OTHER's keys it does not give itself.
+     * A problem in those keys that OTHER's check already reported (the same place, the same words
+     * but for the model's name) is not reported again.
+     */
+    private static Optional<PhoneModel> copy(YamlChecker check, YamlMap models, String name, YamlNode node) {
+        YamlChecker own = new YamlChecker();
+        Optional<PhoneModel> built = sameAs(own, models, name, node).flatMap(merged -> model(own, name, merged));
+        String base = ((YamlMap) node).get("same_as").filter(n -> n instanceof YamlScalar)
+                .map(n -> ((YamlScalar) n).text()).orElse(name);
+        Pattern named = Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "(?![\\w])");
+        for (org.st20xx.InputProblem p : own.problems()) {
+            String asBase = named.matcher(p.message()).replaceAll(java.util.regex.Matcher.quoteReplacement(base));
+            if (!check.problems().contains(new org.st20xx.InputProblem(p.file(), p.line(), p.column(), asBase))) {
+                check.problem(new YamlNode.Location(p.file(), p.line(), p.column()), p.message());
+            }
+        }
+        return built;
+    }
+
     /**
      * A model written {@code same_as: OTHER} takes every key of OTHER it does not give itself (the
      * 7940 is the 7960 with another device type). OTHER must be a model of this file without same_as.
      */
     private static Optional<YamlNode> sameAs(YamlChecker check, YamlMap models, String name, YamlNode node) {
-        if (!(node instanceof YamlMap m) || !m.has("same_as")) {
-            return Optional.of(node);
-        }
+        YamlMap m = (YamlMap) node;
         Optional<String> other = check.optionalText(m, "same_as", "model " + name);
         if (other.isEmpty()) {
             return Optional.empty();
