@@ -14,8 +14,10 @@ import org.st20xx.matrix.PhoneModel;
 
 /**
  * The files of one hop of a phone provisioned over TFTP, from the matrix alone (no I/O): every
- * file the phone reads an image name from, before the hop (running {@code from}) and after it
- * (running {@code to}), each naming the hop's image; and the image files it fetches in between.
+ * file the phone reads an image name from, before the hop (running {@code from}, up to the request
+ * after which it acts on the image) and after it (running {@code to}), each naming the hop's image;
+ * and the image files it fetches in between. These are exactly the image-naming requests of the
+ * hop's {@link BootSequence}.
  * Files only asked for when another is missing (XMLDefault.cnf.xml) are left out: st20xx writes the
  * phone's own file instead, so no other phone on the same TFTP root is converted by accident.
  *
@@ -90,17 +92,28 @@ public record HopFiles(PhoneModel model, String mac, Load from, Load to, String 
         BootProfile before = profile(model, from);
         BootProfile after = profile(model, to);
         List<ProvisionFile> files = new ArrayList<>();
-        for (BootProfile p : List.of(before, after)) {
-            for (BootRequest r : p.requests()) {
-                String name = r.fileName(mac);
-                if (!r.kind().namesImage() || !r.always() || files.stream().anyMatch(f -> f.name().equals(name))) {
-                    continue;
-                }
-                String names = r.kind() == BootFileKind.OS79XX ? format.loaderOf(image) : image;
-                files.add(new ProvisionFile(name, r, names, imageOnly(model, r, from) || imageOnly(model, r, to)));
+        Optional<BootRequest> decision = before.decisionPoint(from.version());
+        for (BootRequest r : before.requests()) {
+            add(files, model, r, mac, format, image, from, to);
+            if (decision.map(r::equals).orElse(false)) {
+                break;
             }
         }
+        for (BootRequest r : after.requests()) {
+            add(files, model, r, mac, format, image, from, to);
+        }
         return new HopFiles(model, mac, from, to, image, format, files, format.files(image, from));
+    }
+
+    /** Adds the file of {@code r} when it names an image, is always asked for, and is not there yet. */
+    private static void add(List<ProvisionFile> files, PhoneModel model, BootRequest r, String mac, ImageFormat format,
+            String image, Load from, Load to) {
+        String name = r.fileName(mac);
+        if (!r.kind().namesImage() || !r.always() || files.stream().anyMatch(f -> f.name().equals(name))) {
+            return;
+        }
+        String names = r.kind() == BootFileKind.OS79XX ? format.loaderOf(image) : image;
+        files.add(new ProvisionFile(name, r, names, imageOnly(model, r, from) || imageOnly(model, r, to)));
     }
 
     /** True when a phone running {@code load} reads {@code r} and needs it to hold the image line alone. */

@@ -60,12 +60,21 @@ class HopFilesTest {
     }
 
     @Test
-    void legacyPhonesDecideRightAfterOsTxtAsTheSeedLogShows() {
+    void sipPhonesReadTheirConfigurationBeforeActingOnTheImage() {
         BootSequence seq = BootSequence.of(hop("sip:4.4", "sccp:6.3", "P00306030000"), n -> false);
-        assertThat(seq.fileOrder()).containsExactly("OS79XX.TXT", "P00306030000.loads", "P00306030000.bin",
-                "P00306030000.sb2", "OS79XX.TXT", "SEP001A2B3C4D5E.cnf.xml");
-        assertThat(seq.steps().get(1)).isInstanceOfSatisfying(BootSequence.Install.class,
+        assertThat(seq.fileOrder()).as("seed 001 W210: a SIP 2.x phone needs SIPDefault.cnf to get newer software")
+                .containsExactly("OS79XX.TXT", "SIPDefault.cnf", "SIP001A2B3C4D5E.cnf", "P00306030000.loads",
+                        "P00306030000.bin", "P00306030000.sb2", "OS79XX.TXT", "SEP001A2B3C4D5E.cnf.xml");
+        assertThat(seq.steps().get(3)).isInstanceOfSatisfying(BootSequence.Install.class,
                 i -> assertThat(i.onto()).isEqualTo(Load.of("sccp", "6.3")));
+    }
+
+    @Test
+    void aLegacySccpPhoneActsRightAfterOsTxtSoItsOwnFileIsNotWritten() {
+        HopFiles h = hop("sccp:5.0.1.1", "sip:5.0", "P0S3-05-0-00");
+        assertThat(h.names()).containsExactly("OS79XX.TXT", "SIPDefault.cnf", "SIP001A2B3C4D5E.cnf");
+        assertThat(BootSequence.of(h, n -> false).fileOrder()).containsExactly("OS79XX.TXT", "P0S3-05-0-00.bin",
+                "OS79XX.TXT", "SIPDefault.cnf", "SIP001A2B3C4D5E.cnf", "RINGLIST.DAT");
     }
 
     @Test
