@@ -139,8 +139,7 @@ public final class TftpRootLint {
     private void checkLetterCase(PhoneModel model) {
         for (BootProfile profile : model.boot().values()) {
             for (BootRequest r : profile.requests()) {
-                String exact = "\\Q" + r.file().replace(BootRequest.MAC, "\\E([0-9A-Fa-f]{12})\\Q") + "\\E";
-                Pattern loose = Pattern.compile(exact, Pattern.CASE_INSENSITIVE);
+                Pattern loose = r.names(true);
                 for (String name : files.keySet()) {
                     Matcher m = loose.matcher(name);
                     if (m.matches()) {
@@ -164,14 +163,14 @@ public final class TftpRootLint {
             String name = r.fileName(mac.get().hex());
             return files.containsKey(name) ? List.of(name) : List.of();
         }
-        Pattern p = Pattern.compile("\\Q" + r.file().replace(BootRequest.MAC, "\\E[0-9A-F]{12}\\Q") + "\\E");
+        Pattern p = r.names(false);
         return files.keySet().stream().filter(n -> p.matcher(n).matches()).toList();
     }
 
     private boolean isBootFile(PhoneModel model, String name) {
         return model.boot().values().stream().flatMap(b -> b.requests().stream())
                 .filter(r -> r.kind().namesImage())
-                .anyMatch(r -> name.matches("\\Q" + r.file().replace(BootRequest.MAC, "\\E[0-9A-F]{12}\\Q") + "\\E"));
+                .anyMatch(r -> r.names(false).matcher(name).matches());
     }
 
     /** Parses one file; reports what its reader finds; returns the image it names. */

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.st20xx.St20xxException;
 import org.st20xx.matrix.BootProfile;
 import org.st20xx.matrix.BootRequest;
@@ -165,8 +164,7 @@ public record FirmwareInventory(Path dir, List<FirmwareFile> files, List<String>
     private static boolean bootFile(PhoneModel m, String name) {
         for (BootProfile b : m.boot().values()) {
             for (BootRequest r : b.requests()) {
-                String regex = Pattern.quote(r.file()).replace(BootRequest.MAC, "\\E[0-9A-F]{12}\\Q");
-                if (name.matches(regex)) {
+                if (r.names(false).matcher(name).matches()) {
                     return true;
                 }
             }

@@ -2,6 +2,7 @@ package org.st20xx.matrix;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One file a phone asks its TFTP server for when it boots.
@@ -29,6 +30,17 @@ public record BootRequest(String file, BootFileKind kind, Optional<VersionRange>
     /** The file name for the phone with this MAC (12 hex digits, capitals). */
     public String fileName(String mac) {
         return file.replace(MAC, mac);
+    }
+
+    /**
+     * The names this request takes for any phone: the MAC (group 1) in capitals, the rest exactly
+     * as written; with {@code anyCase}, every letter in either case (to find names a phone misses).
+     */
+    public Pattern names(boolean anyCase) {
+        String mac = anyCase ? "([0-9A-Fa-f]{12})" : "([0-9A-F]{12})";
+        String regex = java.util.Arrays.stream(file.split(Pattern.quote(MAC), -1)).map(Pattern::quote)
+                .collect(java.util.stream.Collectors.joining(mac));
+        return Pattern.compile(regex, anyCase ? Pattern.CASE_INSENSITIVE : 0);
     }
 
     public boolean perPhone() {

@@ -28,12 +28,11 @@ class CiscoPlannerTest {
     }
 
     private Plan plan(PhoneModel m, String from, String target, Optional<FirmwareInventory> inv) {
-        String[] f = from.split(":");
-        return planner.plan(new PlanRequest(m, Load.of(f[0], f[1]), Optional.empty(), Target.parse(target, "--target"), inv));
+        return Plans.plan(planner, m, from, target, inv);
     }
 
     private static List<String> route(Plan p) {
-        return p.hops().stream().map(h -> h.to().toString()).toList();
+        return Plans.route(p);
     }
 
     @Test
