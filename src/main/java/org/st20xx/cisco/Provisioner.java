@@ -1,10 +1,13 @@
 package org.st20xx.cisco;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -82,9 +85,13 @@ public final class Provisioner {
         }
     }
 
+    /** Held while a run reads and writes the root, so concurrent runs (the watcher's) take turns. */
+    public static final String LOCK = ".st20xx-provision.lock";
+
     private Provisioner() {
     }
 
+    /** Provisions under a lock on the root: one run at a time reads and writes its manifest. */
     public static Result provision(Request req) {
         PhoneModel model = req.model();
         if (!model.provisionedOverTftp()) {
@@ -97,6 +104,23 @@ public final class Provisioner {
         if (!Files.isDirectory(root)) {
             throw St20xxException.usage("--tftp-root " + root + ": not a directory");
         }
+        synchronized (Provisioner.class) {
+            try (FileChannel ch = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = ch.lock();
+                try {
+                    return provisionLocked(req);
+                } finally {
+                    lock.release();
+                }
+            } catch (IOException e) {
+                throw St20xxException.usage("--tftp-root " + root + ": cannot lock " + LOCK + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static Result provisionLocked(Request req) {
+        PhoneModel model = req.model();
+        Path root = req.root();
         FirmwareInventory inventory = FirmwareInventory.scan(root, req.matrix());
         Plan plan = new Planner().plan(new PlanRequest(model, req.from(), Optional.empty(), req.target(),
                 Optional.of(inventory)));

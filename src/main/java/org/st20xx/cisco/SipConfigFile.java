@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * names the image the phone is to run (seed 001). A value may be quoted; {@code #} starts a comment
  * line and {@code ;} or {@code #} a comment after the value. The reader keeps every entry with its
  * line, and reports lines it cannot read; a phone reading the same file sees the same entries.
+ * Issues name keys, never values: the file may hold passwords.
  */
 public final class SipConfigFile {
     public static final String DEFAULT_NAME = "SIPDefault.cnf";
@@ -105,8 +106,8 @@ public final class SipConfigFile {
             }
             String tail = after.strip();
             if (!tail.isEmpty() && !tail.startsWith(";") && !tail.startsWith("#")) {
-                issues.add(new Issue(lineNo, "text after the value of '" + key + "': '" + tail + "'",
-                        "put one value per line; start a comment with ;"));
+                issues.add(new Issue(lineNo, "text after the value of '" + key + "' (not shown: it may be a password)",
+                        "quote a value with blanks; start a comment with ;"));
             }
             entries.add(new Entry(lineNo, key, value, quoted, end, !raw.equals(raw.stripTrailing())));
         }

@@ -78,7 +78,9 @@ class ProvisionProperties {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.list(root)) {
             for (Path p : files.toList()) {
-                out.put(p.getFileName().toString(), Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1));
+                if (!p.getFileName().toString().equals(Provisioner.LOCK)) {
+                    out.put(p.getFileName().toString(), Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
             }
         }
         return out;

@@ -51,4 +51,10 @@ class SipConfigFileTest {
         assertThat(SipConfigFile.withImage("proxy1_address: x", "P0S30203")).isEqualTo("proxy1_address: x\nimage_version: P0S30203\n");
         assertThat(SipConfigFile.withImage("", "P0S30203")).isEqualTo("image_version: P0S30203\n");
     }
+
+    @Test
+    void issuesNeverShowAValue() {
+        SipConfigFile.Content c = SipConfigFile.parse("line1_password: my secret\nphone_password: \"open secret\n");
+        assertThat(c.issues()).hasSize(2).allSatisfy(i -> assertThat(i.message() + i.hint()).doesNotContain("secret"));
+    }
 }
