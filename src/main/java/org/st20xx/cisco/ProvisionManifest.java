@@ -34,10 +34,12 @@ public record ProvisionManifest(int schema, Map<String, FileEntry> files, Map<St
     }
 
     /**
-     * A phone's provisioning: the conversion asked for, the hop its files are for, and those files.
-     * {@code from}, {@code target} and {@code hopTo} are written {@code protocol:version}.
+     * A phone's provisioning: the conversion asked for ({@code from}, {@code target}), the hops
+     * left including the one its files are for, the load that hop boots ({@code hopTo}) with its
+     * image, and the files. Loads are written {@code protocol:version}. Part 2's watcher knows
+     * the hop is done when the phone asks for its files again running {@code hopTo}.
      */
-    public record PhoneEntry(String model, String from, String target, int hop, int hops, String hopTo, String image,
+    public record PhoneEntry(String model, String from, String target, int hops, String hopTo, String image,
             List<String> files) {
         public PhoneEntry {
             files = List.copyOf(files);

@@ -244,7 +244,7 @@ public final class Provisioner {
                 Files.deleteIfExists(root.resolve(old));
             }
             Map<String, ProvisionManifest.PhoneEntry> phones = new LinkedHashMap<>(manifest.phones());
-            phones.put(mac, new ProvisionManifest.PhoneEntry(model.name(), spec(req.from()), spec(plan.target()), 1,
+            phones.put(mac, new ProvisionManifest.PhoneEntry(model.name(), spec(req.from()), spec(plan.target()),
                     plan.hops().size(), spec(first.to()), image, hop.names()));
             new ProvisionManifest(1, files, phones).write(root);
         } catch (IOException e) {

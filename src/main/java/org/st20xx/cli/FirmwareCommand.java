@@ -79,7 +79,8 @@ public final class FirmwareCommand implements Runnable {
                     out.printf(fmt, f.name(), f.kind().word(), f.model(),
                             f.load().map(l -> l.protocol()).orElse("-"), what);
                 }
-                out.printf("%d file(s) recognised, %d warning(s)%n", inv.files().size(), inv.warnings().size());
+                out.printf("%d file(s) recognised, %d warning(s)%n",
+                        inv.files().stream().map(FirmwareFile::name).distinct().count(), inv.warnings().size());
                 inv.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             }
             out.flush();
