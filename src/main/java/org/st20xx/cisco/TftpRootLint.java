@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class TftpRootLint {
     private final Path root;
     private final Map<String, byte[]> files = new TreeMap<>();
     /** By file, line and message: checked for the 7940 and the 7960, a problem is listed once. */
-    private final Map<String, Problem> problems = new java.util.LinkedHashMap<>();
+    private final Map<String, Problem> problems = new LinkedHashMap<>();
 
     private TftpRootLint(Path root) {
         this.root = root;
@@ -127,7 +128,7 @@ public final class TftpRootLint {
             problem(first, 1, "no file names an image: a phone with no image in flash shows \"No Load Specified\"",
                     "name the image in OS79XX.TXT and the configuration files (st20xx provision writes them)");
         }
-        Map<Reference, Load> loads = new java.util.LinkedHashMap<>();
+        Map<Reference, Load> loads = new LinkedHashMap<>();
         for (Reference ref : refs) {
             resolve(model, ref, scope.from()).ifPresent(l -> loads.put(ref, l));
         }

@@ -2,7 +2,6 @@ package org.st20xx.report;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 import org.st20xx.cisco.BootSequence;
 import org.st20xx.cisco.HopFiles;
 import org.st20xx.cisco.Provisioner;
@@ -55,10 +54,9 @@ public final class ProvisionChecklist {
 
     /** Writes the requests of a boot sequence, one a line, the reboot noted where the phone flashes. */
     public static void sequence(StringBuilder sb, BootSequence seq, String indent, int reboots) {
-        Predicate<BootSequence.Request> optional = r -> !r.provided();
         for (BootSequence.Step step : seq.steps()) {
             if (step instanceof BootSequence.Request r) {
-                sb.append(indent).append(r.file()).append(optional.test(r) ? "    (if present; st20xx writes no "
+                sb.append(indent).append(r.file()).append(!r.provided() ? "    (if present; st20xx writes no "
                         + r.file() + ")" : "").append('\n');
             } else if (step instanceof BootSequence.Install i) {
                 List<String> files = i.files();
