@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.st20xx.firmware.FirmwareFile;
 import org.st20xx.firmware.FirmwareInventory;
+import org.st20xx.matrix.Dsp;
 import org.st20xx.matrix.Matrix;
 import org.st20xx.matrix.PhoneModel;
 import org.st20xx.playbook.PlaybookLoader;
@@ -73,12 +74,13 @@ public final class FirmwareCommand implements Runnable {
                 String fmt = "%-40s %-12s %-7s %-9s %s%n";
                 out.printf(fmt, "FILE", "KIND", "MODEL", "PROTOCOL", "VERSION/DSP");
                 for (FirmwareFile f : inv.files()) {
-                    String what = f.load().map(l -> l.version().toString())
-                            .orElseGet(() -> matrix.requireModel(f.model()).dsp(f.dspId().orElseThrow()).orElseThrow().label());
+                    String what = f.load().map(l -> l.version().toString()).or(() -> f.dspId()
+                            .flatMap(id -> matrix.requireModel(f.model()).dsp(id)).map(Dsp::label)).orElse("-");
                     out.printf(fmt, f.name(), f.kind().word(), f.model(),
                             f.load().map(l -> l.protocol()).orElse("-"), what);
                 }
-                out.printf("%d file(s) recognised, %d warning(s)%n", inv.files().size(), inv.warnings().size());
+                out.printf("%d file(s) recognised, %d warning(s)%n",
+                        inv.files().stream().map(FirmwareFile::name).distinct().count(), inv.warnings().size());
                 inv.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             }
             out.flush();

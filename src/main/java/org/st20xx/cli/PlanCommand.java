@@ -2,12 +2,17 @@ package org.st20xx.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.st20xx.St20xxException;
+import org.st20xx.cisco.HopFiles;
+import org.st20xx.cisco.Provisioner;
 import org.st20xx.firmware.FirmwareInventory;
 import org.st20xx.matrix.Dsp;
 import org.st20xx.matrix.Matrix;
 import org.st20xx.matrix.PhoneModel;
+import org.st20xx.plan.Hop;
 import org.st20xx.plan.Plan;
 import org.st20xx.plan.PlanRequest;
 import org.st20xx.plan.Planner;
@@ -17,6 +22,7 @@ import org.st20xx.playbook.PlaybookLoader;
 import org.st20xx.report.Json;
 import org.st20xx.report.PlanChecklist;
 import org.st20xx.report.PlanJson;
+import org.st20xx.report.ProvisionChecklist;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,19 +35,25 @@ import picocli.CommandLine.Spec;
         headerHeading = "%n",
         header = "Preview the safe hops from a phone's load to a target, without touching any phone.",
         description = {
-            "Searches the firmware matrix for the shortest chain of reboots that never lands on an",
-            "application/DSP pair the matrix calls incompatible, never swaps directly between MGCP",
-            "and SIP 2.6x/4.6x, and leaves SIP 2.67+/4.67+ only through the 1.66/3.66 bridge.",
-            "Among safe plans it takes the fewest reboots, then the fewest flash writes.",
+            "Searches the firmware matrix for the shortest chain of reboots that no",
+            "rule of the matrix forbids and that never lands on an application/DSP",
+            "pair it calls incompatible. ST2030/ST2022: never MGCP <-> SIP 2.6x/4.6x",
+            "directly; SIP 2.67+/4.67+ only through 1.66/3.66. Cisco 7940/7960: no",
+            "image below 5.0 once on 5.0+; SIP 4.x and earlier to SCCP 6.x+ through",
+            "SCCP 6.3; SCCP to SIP 3.x/4.x through SIP 2.3; SIP 2.1 and earlier take",
+            "only 8.3 names. Among safe plans: fewest reboots, then flash writes.",
             "",
-            "The text output is a checklist you can follow by hand; --format json is for scripts.",
-            "With --firmware DIR the plan uses the files in DIR and names any that are missing.",
+            "The text output is a checklist to follow by hand (Cisco: per hop the",
+            "provision command, when to power-cycle, every file the phone asks for);",
+            "--format json is for scripts. With --firmware DIR (the TFTP root) the",
+            "plan uses the files in DIR and names any that are missing.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  st20xx plan --model ST2030 --from sip:2.67 --target mgcp",
             "  st20xx plan --model ST2030 --from mgcp:1.55 --target sip:2.68 --firmware ./firmware",
             "  st20xx plan --model ST2022 --from mgcp:3.55.2 --target sip:4.68 --format json",
+            "  st20xx plan --model 7960 --from sip:4.4 --target sccp:8.x",
             "",
             "Exit codes: 0 a plan was found (missing files are listed, not refused);",
             "            2 bad input, an unknown model or load, or no safe plan.",
@@ -50,11 +62,12 @@ public final class PlanCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Phone model, e.g. ST2030, ST2022.")
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "Phone model, e.g. ST2030, ST2022, 7940, 7960.")
     String model;
 
     @Option(names = "--from", required = true, paramLabel = "PROTO:VER",
-            description = "What the phone runs now, e.g. sip:2.67 or mgcp:1.55.")
+            description = "What the phone runs now, e.g. sip:2.67, mgcp:1.55 or sccp:8.0.4.")
     String from;
 
     @Option(names = "--dsp", paramLabel = "FILE",
@@ -63,7 +76,7 @@ public final class PlanCommand implements Runnable {
     String dsp;
 
     @Option(names = "--target", required = true, paramLabel = "PROTO[:VER]",
-            description = "Where to go, e.g. mgcp (newest MGCP available) or sip:2.68.")
+            description = "Where to go, e.g. mgcp (newest MGCP available), sip:2.68 or sccp:8.x.")
     String target;
 
     @Option(names = "--firmware", paramLabel = "DIR",
@@ -91,7 +104,11 @@ public final class PlanCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (format == OutputFormat.json) {
-            out.println(Json.write(PlanJson.of(plan, matrix.source())));
+            out.println(Json.write(phone.provisionedOverTftp() ? PlanJson.of(plan, matrix.source(), hop -> tftpHop(phone, hop))
+                    : PlanJson.of(plan, matrix.source())));
+        } else if (phone.provisionedOverTftp()) {
+            out.print(ProvisionChecklist.render(plan, phone, matrix.source()));
+            plan.warnings().stream().filter(w -> !w.startsWith("missing: ")).forEach(w -> err.println("warning: " + w));
         } else {
             Optional<Playbook> pb = consolePlaybook(phone);
             out.print(PlanChecklist.render(plan, pb, "<tftp-server>", matrix.source()));
@@ -100,6 +117,18 @@ public final class PlanCommand implements Runnable {
         inventory.ifPresent(inv -> inv.warnings().forEach(w -> err.println("warning: " + inv.dir() + ": " + w)));
         out.flush();
         err.flush();
+    }
+
+    /** Extra hop fields for a phone provisioned over TFTP: its image, files it fetches, files provision writes. */
+    private static Map<String, Object> tftpHop(PhoneModel phone, Hop hop) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Optional<String> image = Provisioner.imageOf(phone, hop);
+        HopFiles files = HopFiles.of(phone, ProvisionChecklist.MAC, hop.from(), hop.to(),
+                ProvisionChecklist.imageOrPlaceholder(phone, hop));
+        m.put("image", image.orElse(null));
+        m.put("fetch", image.isPresent() ? files.imageFiles() : null);
+        m.put("provision", files.names());
+        return m;
     }
 
     private Optional<Playbook> consolePlaybook(PhoneModel phone) {

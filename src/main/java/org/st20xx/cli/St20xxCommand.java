@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PlanCommand.class,
             ConvertCommand.class,
+            ProvisionCommand.class,
+            LintCommand.class,
             FirmwareCommand.class,
             SimCommand.class,
             TftpCommand.class,
@@ -32,6 +34,9 @@ import picocli.CommandLine.Spec;
         footer = {
             "  st20xx demo                                                 convert a simulated lab on loopback",
             "  st20xx plan --model ST2030 --from sip:2.67 --target mgcp    preview the safe hops",
+            "  st20xx provision --model 7960 --mac 001A.2B3C.4D5E --from sip:4.4 \\",
+            "      --target sccp:8.x --tftp-root DIR                      write a Cisco hop's files",
+            "  st20xx lint --tftp-root DIR                                 check a Cisco TFTP root",
             "  st20xx convert --ip 10.0.0.7 --target mgcp --dry-run        what would be typed, nothing sent",
             "  st20xx batch lab-phones.csv --parallel 16 --report out.json a whole bench at once",
             "",

@@ -6,11 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.st20xx.St20xxException;
+import org.st20xx.matrix.BootProfile;
+import org.st20xx.matrix.BootRequest;
 import org.st20xx.matrix.Dsp;
+import org.st20xx.matrix.ImageFormat;
 import org.st20xx.matrix.Load;
 import org.st20xx.matrix.Matrix;
 import org.st20xx.matrix.PhoneModel;
@@ -38,7 +44,7 @@ public record FirmwareInventory(Path dir, List<FirmwareFile> files, List<String>
             throw St20xxException.usage("--firmware " + dir + ": cannot list: " + e.getMessage());
         }
         entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
-        List<FirmwareFile> files = new ArrayList<>();
+        Map<String, Long> sizes = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         for (Path p : entries) {
             String name = p.getFileName().toString();
@@ -53,61 +59,131 @@ public record FirmwareInventory(Path dir, List<FirmwareFile> files, List<String>
                 warnings.add(name + ": not a regular file, ignored");
                 continue;
             }
-            long size;
             try {
-                size = Files.size(p);
+                sizes.put(name, Files.size(p));
             } catch (IOException e) {
                 warnings.add(name + ": cannot read its size, ignored");
-                continue;
             }
-            Optional<FirmwareFile> placed = place(name, size, matrix, warnings);
-            if (placed.isPresent()) {
-                files.add(placed.get());
-                if (size == 0) {
-                    warnings.add(name + ": empty file (0 bytes); a phone would reject it");
-                }
+        }
+        List<FirmwareFile> files = new ArrayList<>();
+        for (Map.Entry<String, Long> e : sizes.entrySet()) {
+            List<FirmwareFile> placed = place(e.getKey(), e.getValue(), matrix, sizes, warnings);
+            files.addAll(placed);
+            if (!placed.isEmpty() && e.getValue() == 0) {
+                warnings.add(e.getKey() + ": empty file (0 bytes); a phone would reject it");
             }
         }
         return new FirmwareInventory(dir, files, warnings);
     }
 
-    private static Optional<FirmwareFile> place(String name, long size, Matrix matrix, List<String> warnings) {
+    /** The file as each model that recognises it sees it; none means a warning says why. */
+    private static List<FirmwareFile> place(String name, long size, Matrix matrix, Map<String, Long> all,
+            List<String> warnings) {
+        List<FirmwareFile> out = new ArrayList<>();
+        List<String> unknownLoads = new ArrayList<>();
         for (PhoneModel m : matrix.models().values()) {
-            Optional<Dsp> dsp = m.dspByFile(name);
-            if (dsp.isPresent()) {
-                return Optional.of(new FirmwareFile(name, FirmwareFile.Kind.DSP, m.name(), Optional.empty(),
-                        Optional.of(dsp.get().id()), size));
-            }
-            Optional<Load> app = m.applicationLoad(name);
-            if (app.isPresent()) {
-                if (!m.knows(app.get())) {
-                    warnings.add(name + ": " + m.name() + " " + app.get()
-                            + " is not in the matrix's compatibility table; it will not be planned");
-                    return Optional.empty();
-                }
-                return Optional.of(new FirmwareFile(name, FirmwareFile.Kind.APPLICATION, m.name(), app, Optional.empty(), size));
-            }
-            Optional<Load> cfg = m.configLoad(name);
-            if (cfg.isPresent()) {
-                return Optional.of(new FirmwareFile(name, FirmwareFile.Kind.CONFIG, m.name(), cfg, Optional.empty(), size));
-            }
+            placeFor(m, name, size, all, unknownLoads).ifPresent(out::add);
+        }
+        if (!out.isEmpty()) {
+            return out;
+        }
+        if (!unknownLoads.isEmpty()) {
+            warnings.add(unknownLoads.get(0));
+            return out;
         }
         for (PhoneModel m : matrix.models().values()) {
             for (Dsp d : m.dsps().values()) {
                 if (d.file().equalsIgnoreCase(name)) {
                     warnings.add(name + ": differs only by letter case from the " + m.name() + " DSP " + d.file()
                             + "; phones ask for the exact name");
-                    return Optional.empty();
+                    return out;
                 }
             }
             if (m.looksLikeDsp(name)) {
                 warnings.add(name + ": looks like a " + m.name() + " DSP image but the matrix does not list it"
                         + " (add it under 'dsps' with the versions that accept it)");
-                return Optional.empty();
+                return out;
+            }
+        }
+        for (PhoneModel m : matrix.models().values()) {
+            Optional<String> hint = imageHint(m, name);
+            if (hint.isPresent()) {
+                warnings.add(name + ": " + hint.get());
+                return out;
             }
         }
         warnings.add(name + ": not recognised by any pattern of the matrix, ignored");
+        return out;
+    }
+
+    private static Optional<FirmwareFile> placeFor(PhoneModel m, String name, long size, Map<String, Long> all,
+            List<String> unknownLoads) {
+        Optional<Dsp> dsp = m.dspByFile(name);
+        if (dsp.isPresent()) {
+            return Optional.of(new FirmwareFile(name, FirmwareFile.Kind.DSP, m.name(), Optional.empty(),
+                    Optional.of(dsp.get().id()), size));
+        }
+        Optional<Load> app = m.applicationLoad(name);
+        if (app.isPresent()) {
+            if (!m.knows(app.get())) {
+                unknownLoads.add(name + ": " + m.name() + " " + app.get()
+                        + " is not in the matrix's compatibility table; it will not be planned");
+                return Optional.empty();
+            }
+            return Optional.of(new FirmwareFile(name, FirmwareFile.Kind.APPLICATION, m.name(), app, Optional.empty(), size));
+        }
+        Optional<Load> cfg = m.configLoad(name);
+        if (cfg.isPresent()) {
+            return Optional.of(new FirmwareFile(name, FirmwareFile.Kind.CONFIG, m.name(), cfg, Optional.empty(), size));
+        }
+        Optional<Load> part = partOf(m, name, all);
+        if (part.isPresent()) {
+            return Optional.of(new FirmwareFile(name, FirmwareFile.Kind.PART, m.name(), part, Optional.empty(), size));
+        }
+        if (bootFile(m, name)) {
+            return Optional.of(new FirmwareFile(name, FirmwareFile.Kind.PROVISIONING, m.name(), Optional.empty(),
+                    Optional.empty(), size));
+        }
         return Optional.empty();
+    }
+
+    /** The load whose image (present in the directory by its primary file) {@code name} is another file of. */
+    private static Optional<Load> partOf(PhoneModel m, String name, Map<String, Long> all) {
+        for (String other : all.keySet()) {
+            for (ImageFormat f : m.images()) {
+                Optional<String> image = f.imageOfPrimary(other);
+                if (image.isPresent() && f.allFiles(image.get()).contains(name)) {
+                    return f.loadOf(image.get());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when a phone of this model asks for a file of that name at boot (any MAC). */
+    private static boolean bootFile(PhoneModel m, String name) {
+        for (BootProfile b : m.boot().values()) {
+            for (BootRequest r : b.requests()) {
+                if (r.names(false).matcher(name).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Why a name that looks like one of this model's images is not used, when it does. */
+    private static Optional<String> imageHint(PhoneModel m, String name) {
+        int dot = name.indexOf('.');
+        String base = dot < 0 ? name : name.substring(0, dot);
+        Optional<Load> load = m.imageLoad(base);
+        if (load.isEmpty()) {
+            return Optional.empty();
+        }
+        ImageFormat f = m.imageFormat(load.get()).orElseThrow();
+        return Optional.of("reads as " + m.name() + " " + load.get() + " but that image is installed from "
+                + String.join(", ", f.allFiles(base)) + (name.toLowerCase(Locale.ROOT).equals(name) ? ""
+                        : " (TFTP file names are case sensitive)") + "; ignored");
     }
 
     public List<FirmwareFile> of(String model) {

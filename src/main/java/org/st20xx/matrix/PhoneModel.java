@@ -1,14 +1,25 @@
 package org.st20xx.matrix;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Everything the matrix knows of one phone model. */
+/**
+ * Everything the matrix knows of one phone model. Models driven over a console (ST20xx) have DSPs,
+ * patterns and a playbook; models that provision themselves over TFTP (Cisco 7940/7960) have
+ * {@code images} (how each range's image is named and fetched) and {@code boot} (what a phone of
+ * each protocol asks for when it boots), and no DSP state.
+ *
+ * @param deviceType the vendor's device type number, where provisioning files name models by it
+ *                   (Cisco XMLDefault.cnf.xml: {@code loadInformation7} is the 7960's load)
+ */
 public record PhoneModel(String name, String vendor, String family, List<String> protocols, int rebootsPerHop,
         List<FilePattern> applicationPatterns, List<FilePattern> configPatterns, List<FilePattern> dspPatterns,
-        Map<String, Dsp> dsps, List<Compatibility> compatibility, List<Release> releases, List<Rule> rules) {
+        Map<String, Dsp> dsps, List<Compatibility> compatibility, List<Release> releases, List<Rule> rules,
+        List<ImageFormat> images, Map<String, BootProfile> boot, Optional<String> deviceType) {
     public PhoneModel {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(vendor, "vendor");
@@ -21,11 +32,27 @@ public record PhoneModel(String name, String vendor, String family, List<String>
         compatibility = List.copyOf(compatibility);
         releases = List.copyOf(releases);
         rules = List.copyOf(rules);
+        images = List.copyOf(images);
+        boot = Collections.unmodifiableMap(new LinkedHashMap<>(boot));
+        Objects.requireNonNull(deviceType, "deviceType");
+    }
+
+    /** A model without image formats or boot profiles (console-driven, e.g. ST20xx). */
+    public PhoneModel(String name, String vendor, String family, List<String> protocols, int rebootsPerHop,
+            List<FilePattern> applicationPatterns, List<FilePattern> configPatterns, List<FilePattern> dspPatterns,
+            Map<String, Dsp> dsps, List<Compatibility> compatibility, List<Release> releases, List<Rule> rules) {
+        this(name, vendor, family, protocols, rebootsPerHop, applicationPatterns, configPatterns, dspPatterns, dsps,
+                compatibility, releases, rules, List.of(), Map.of(), Optional.empty());
     }
 
     /** True when this model has separate DSP images (ST20xx); Cisco images carry their own. */
     public boolean hasDsp() {
         return !dsps.isEmpty();
+    }
+
+    /** True when the phone provisions itself from files on a TFTP server (Cisco): see {@link #boot()}. */
+    public boolean provisionedOverTftp() {
+        return !boot.isEmpty();
     }
 
     /** The compatibility entry covering {@code load}; empty means the load is unknown to the matrix. */
@@ -60,9 +87,17 @@ public record PhoneModel(String name, String vendor, String family, List<String>
         return rules.stream().filter(r -> r.forbids(a, b)).findFirst();
     }
 
-    /** The load an application file stands for, by the matrix's patterns. */
+    /**
+     * The load an application file stands for: by the matrix's application patterns, else (for
+     * models with image formats) when the file is the primary file of an image ({@code P0S30203.bin}).
+     */
     public Optional<Load> applicationLoad(String fileName) {
-        return applicationPatterns.stream().map(p -> p.loadOf(fileName)).flatMap(Optional::stream).findFirst();
+        Optional<Load> byPattern = applicationPatterns.stream().map(p -> p.loadOf(fileName)).flatMap(Optional::stream)
+                .findFirst();
+        if (byPattern.isPresent()) {
+            return byPattern;
+        }
+        return images.stream().flatMap(f -> f.imageOfPrimary(fileName).flatMap(f::loadOf).stream()).findFirst();
     }
 
     public Optional<Load> configLoad(String fileName) {
@@ -75,5 +110,20 @@ public record PhoneModel(String name, String vendor, String family, List<String>
 
     public Optional<Release> release(Load load) {
         return releases.stream().filter(r -> r.load().equals(load)).findFirst();
+    }
+
+    /** The image format of {@code load} (empty for models without images, or a load no format covers). */
+    public Optional<ImageFormat> imageFormat(Load load) {
+        return images.stream().filter(f -> f.covers(load)).findFirst();
+    }
+
+    /** The load an image name ({@code P0S3-07-4-00}, no extension) stands for, by the image formats. */
+    public Optional<Load> imageLoad(String imageName) {
+        return images.stream().map(f -> f.loadOf(imageName)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** What a phone running {@code protocol} asks for at boot (empty for console-driven models). */
+    public Optional<BootProfile> bootProfile(String protocol) {
+        return Optional.ofNullable(boot.get(protocol));
     }
 }

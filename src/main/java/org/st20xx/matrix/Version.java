@@ -32,6 +32,29 @@ public final class Version implements Comparable<Version> {
         return new Version(parts, t);
     }
 
+    /**
+     * A version from numeric components as a file name spells them (leading zeros dropped), shown
+     * without the trailing zero components beyond the second: {@code [7, 4, 0]} is "7.4",
+     * {@code [8, 0, 4, 0]} is "8.0.4" (Cisco writes 8.0(4)). It still equals 7.4.0 and 8.0.4.0.
+     */
+    public static Version of(int... parts) {
+        if (parts.length == 0 || parts.length > 6) {
+            throw new IllegalArgumentException("a version has 1 to 6 components");
+        }
+        int shown = parts.length;
+        while (shown > 2 && parts[shown - 1] == 0) {
+            shown--;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < shown; i++) {
+            if (parts[i] < 0) {
+                throw new IllegalArgumentException("version components are not negative");
+            }
+            text.append(i == 0 ? "" : ".").append(parts[i]);
+        }
+        return new Version(parts.clone(), text.toString());
+    }
+
     public static boolean isVersion(String text) {
         return text != null && text.trim().matches("\\d{1,6}(\\.\\d{1,6}){0,5}");
     }

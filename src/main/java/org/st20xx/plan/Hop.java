@@ -31,8 +31,15 @@ public record Hop(int number, Load from, Load to, Optional<Dsp> fromDsp, Optiona
         return !from.protocol().equals(to.protocol());
     }
 
-    /** Flash writes of this hop: the application twice, the configuration, and the DSP when written. */
+    /**
+     * Flash writes of this hop. On a model with separate DSP images (driven over its console): the
+     * application twice, the configuration, and the DSP when written. On a model whose image
+     * carries its own DSP (no DSP state): the one image the phone fetched.
+     */
     public int flashWrites() {
+        if (dsp.isEmpty()) {
+            return 1;
+        }
         return 3 + (dspWrite ? 1 : 0);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.st20xx.matrix.Dsp;
 import org.st20xx.plan.Hop;
 import org.st20xx.plan.Plan;
@@ -26,6 +27,14 @@ public final class PlanChecklist {
      * @param server   how to show the TFTP server's address, e.g. {@code <tftp-server>}
      */
     public static String render(Plan plan, Optional<Playbook> playbook, String server, String matrixSource) {
+        return render(plan, matrixSource, "convert", (sb, hop) -> hop(sb, plan, hop, playbook, server));
+    }
+
+    /**
+     * The frame every checklist shares: the header, each hop as {@code hopWriter} writes it, and
+     * the files the plan lacks ({@code refuser} names the command that refuses to go on without them).
+     */
+    public static String render(Plan plan, String matrixSource, String refuser, BiConsumer<StringBuilder, Hop> hopWriter) {
         StringBuilder sb = new StringBuilder();
         sb.append("Plan for ").append(plan.model()).append(": ").append(plan.from())
                 .append(plan.fromDsp().map(d -> " (DSP " + d.label() + ")").orElse(""))
@@ -39,11 +48,11 @@ public final class PlanChecklist {
                 .append("; matrix: ").append(matrixSource).append('\n');
         for (Hop hop : plan.hops()) {
             sb.append('\n');
-            hop(sb, plan, hop, playbook, server);
+            hopWriter.accept(sb, hop);
         }
         if (!plan.missing().isEmpty()) {
             sb.append("\nNot ready: ").append(plan.missing().size()).append(plan.missing().size() == 1 ? " file is" : " files are")
-                    .append(" missing (convert refuses until they are in the firmware directory):\n");
+                    .append(" missing (").append(refuser).append(" refuses until they are in the firmware directory):\n");
             plan.missing().forEach(m -> sb.append("  - ").append(m).append('\n'));
         }
         return sb.toString();
@@ -93,7 +102,8 @@ public final class PlanChecklist {
         }
     }
 
-    private static void pad(StringBuilder sb, String line) {
+    /** Pads {@code line} (already in {@code sb}) to the column where reboot notes start. */
+    static void pad(StringBuilder sb, String line) {
         sb.append(" ".repeat(Math.max(2, 44 - line.length())));
     }
 }

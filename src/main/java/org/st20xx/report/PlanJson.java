@@ -2,6 +2,7 @@ package org.st20xx.report;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.st20xx.matrix.Dsp;
 import org.st20xx.matrix.Load;
 import org.st20xx.plan.Hop;
@@ -17,13 +18,22 @@ public final class PlanJson {
     }
 
     public static Map<String, Object> of(Plan plan, String matrixSource) {
+        return of(plan, matrixSource, hop -> Map.of());
+    }
+
+    /** The plan with {@code extras} added to each hop (e.g. the image and the files a Cisco phone fetches). */
+    public static Map<String, Object> of(Plan plan, String matrixSource, Function<Hop, Map<String, Object>> extras) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", plan.model());
         Map<String, Object> from = load(plan.from());
         from.put("dsp", plan.fromDsp().map(Dsp::file).orElse(null));
         m.put("from", from);
         m.put("target", load(plan.target()));
-        m.put("hops", plan.hops().stream().map(PlanJson::hop).toList());
+        m.put("hops", plan.hops().stream().map(h -> {
+            Map<String, Object> hop = hop(h);
+            hop.putAll(extras.apply(h));
+            return hop;
+        }).toList());
         m.put("reboots", plan.reboots());
         m.put("flashWrites", plan.flashWrites());
         m.put("complete", plan.complete());

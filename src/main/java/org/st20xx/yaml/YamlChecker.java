@@ -28,10 +28,13 @@ public final class YamlChecker {
         return List.copyOf(problems);
     }
 
-    /** Throws an {@link InvalidInputException} listing every problem so far, sorted by position. */
+    /**
+     * Throws an {@link InvalidInputException} listing every problem so far, sorted by position; a
+     * problem found twice at the same place (a model that shares another's keys) is listed once.
+     */
     public void throwIfAny() {
         if (!problems.isEmpty()) {
-            List<InputProblem> sorted = new ArrayList<>(problems);
+            List<InputProblem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
             sorted.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                     : Integer.compare(a.column(), b.column()));
             throw new InvalidInputException(sorted);

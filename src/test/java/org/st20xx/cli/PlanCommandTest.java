@@ -80,6 +80,51 @@ class PlanCommandTest {
     }
 
     @Test
+    void cisco7960FromSip44ToSccp8GoesThroughSccp63() throws IOException {
+        CliTestSupport.Result r = CliTestSupport.run("plan", "--model", "7960", "--from", "sip:4.4", "--target", "sccp:8.x",
+                "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode p = JSON.readTree(r.out());
+        assertThat(p.get("from").get("dsp").isNull()).isTrue();
+        JsonNode hops = p.get("hops");
+        assertThat(hops).hasSize(2);
+        assertThat(hops.get(0).get("protocol").asText()).isEqualTo("sccp");
+        assertThat(hops.get(0).get("version").asText()).isEqualTo("6.3");
+        assertThat(hops.get(1).get("version").asText()).isEqualTo("8.0.4");
+        for (JsonNode h : hops) {
+            assertThat(h.get("dsp").isNull()).isTrue();
+            assertThat(h.get("config").isNull()).isTrue();
+        }
+        assertThat(hops.get(0).get("app").isNull()).as("no seed names the 6.3 file").isTrue();
+        assertThat(hops.get(1).get("image").asText()).isEqualTo("P00308000400");
+        assertThat(hops.get(1).get("fetch")).extracting(JsonNode::asText)
+                .containsExactly("P00308000400.loads", "P00308000400.sbn", "P00308000400.sb2");
+        assertThat(hops.get(0).get("provision")).extracting(JsonNode::asText)
+                .containsExactly("OS79XX.TXT", "SIPDefault.cnf", "SIP<MAC>.cnf", "SEP<MAC>.cnf.xml");
+
+        CliTestSupport.Result text = CliTestSupport.run("plan", "--model", "7960", "--from", "sip:4.4", "--target",
+                "sccp:8.x");
+        assertThat(text.out())
+                .contains("Hop 1 of 2: SIP 4.4 -> SCCP 6.3")
+                .contains("[ ] st20xx provision --model 7960 --mac <MAC> --from sip:4.4 --target sccp:6.3")
+                .contains("[ ] power-cycle the phone")
+                .contains("<SCCP 6.3>.bin")
+                .contains("REBOOT 1/1: writes the image to flash, boots SCCP 6.3")
+                .contains("Hop 2 of 2: SCCP 6.3 -> SCCP 8.0.4")
+                .contains("P00308000400.sbn")
+                .contains("provision refuses until");
+    }
+
+    @Test
+    void cisco7960FromSip50ToSip4IsRefusedWithTheReason() {
+        CliTestSupport.Result r = CliTestSupport.run("plan", "--model", "7960", "--from", "sip:5.0", "--target", "sip:4.x");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("error: no safe plan for 7960 from SIP 5.0 to SIP 4.4: a direct reboot is forbidden by rule"
+                        + " no-return-below-5.0"));
+    }
+
+    @Test
     void debugShowsTheStackTrace() {
         CliTestSupport.Result r = CliTestSupport.run("plan", "--model", "NOPE", "--from", "sip:2.67", "--target", "mgcp",
                 "--debug");

@@ -51,4 +51,36 @@ class FirmwareInventoryTest {
         assertThatThrownBy(() -> FirmwareInventory.scan(dir.resolve("nope"), MATRIX))
                 .isInstanceOf(St20xxException.class).hasMessageContaining("not a directory");
     }
+
+    @Test
+    void aCiscoImageBelongsToTheModelsThatShareItWithItsPartsAndTheBootFiles(@TempDir Path dir) throws IOException {
+        for (String f : new String[] {"P0S3-07-4-00.loads", "P003-07-4-00.sbn", "P003-07-4-00.bin", "P0S3-07-4-00.sb2",
+            "P00305000101.bin", "OS79XX.TXT", "SIPDefault.cnf", "SIP001A2B3C4D5E.cnf", "SEP001A2B3C4D5E.cnf.xml",
+            "XMLDefault.cnf.xml", "RINGLIST.DAT"}) {
+            Files.writeString(dir.resolve(f), "x");
+        }
+        FirmwareInventory inv = FirmwareInventory.scan(dir, MATRIX);
+        assertThat(inv.warnings()).isEmpty();
+        for (String model : new String[] {"7940", "7960"}) {
+            assertThat(inv.applications(model)).containsExactly(Load.of("sccp", "5.0.1.1"), Load.of("sip", "7.4"));
+            assertThat(inv.application(model, Load.of("sip", "7.4"))).map(FirmwareFile::name).contains("P0S3-07-4-00.loads");
+            assertThat(inv.of(model)).filteredOn(f -> f.kind() == FirmwareFile.Kind.PART).extracting(FirmwareFile::name)
+                    .containsExactlyInAnyOrder("P003-07-4-00.sbn", "P003-07-4-00.bin", "P0S3-07-4-00.sb2");
+            assertThat(inv.of(model)).filteredOn(f -> f.kind() == FirmwareFile.Kind.PROVISIONING).hasSize(6);
+        }
+        assertThat(inv.of("ST2030")).isEmpty();
+    }
+
+    @Test
+    void warnsAboutCiscoNamesItCannotUse(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("P0S3-07-4-00.bin"), "x");
+        Files.writeString(dir.resolve("P003-08-12-00.sbn"), "x");
+        Files.writeString(dir.resolve("P0S3-09-1-00.loads"), "x");
+        FirmwareInventory inv = FirmwareInventory.scan(dir, MATRIX);
+        assertThat(inv.files()).isEmpty();
+        assertThat(inv.warnings()).anySatisfy(w -> assertThat(w).startsWith("P0S3-07-4-00.bin: reads as 7960 SIP 7.4 but"
+                + " that image is installed from P0S3-07-4-00.loads"));
+        assertThat(inv.warnings()).anySatisfy(w -> assertThat(w).startsWith("P003-08-12-00.sbn: not recognised"));
+        assertThat(inv.warnings()).anySatisfy(w -> assertThat(w).startsWith("P0S3-09-1-00.loads: not recognised"));
+    }
 }

@@ -137,6 +137,84 @@ class PlannerProperties {
         }
     }
 
+    // ---- the shipped Cisco models against seeds 001-003 ---------------------------------------
+
+    @Provide
+    Arbitrary<SeedCase> ciscoCases() {
+        List<SeedCase> cases = new ArrayList<>();
+        for (String name : List.of("7940", "7960")) {
+            PhoneModel m = MATRIX.requireModel(name);
+            List<Load> starts = new ArrayList<>(m.releases().stream().map(Release::load).toList());
+            for (String extra : List.of("sip:2.1", "sip:3.1", "sip:6.1", "sccp:3.0", "sccp:4.1", "sccp:5.1")) {
+                starts.add(Load.of(extra.split(":")[0], extra.split(":")[1]));
+            }
+            List<Target> targets = new ArrayList<>();
+            m.protocols().forEach(p -> targets.add(new Target(p, Optional.empty())));
+            m.releases().forEach(r -> targets.add(new Target(r.load().protocol(), Optional.of(r.load().version()))));
+            for (Load from : starts) {
+                for (Target t : targets) {
+                    cases.add(new SeedCase(name, from, Optional.empty(), t));
+                }
+            }
+        }
+        return Arbitraries.of(cases);
+    }
+
+    private static boolean below(Load l, String v) {
+        return l.version().compareTo(Version.parse(v)) < 0;
+    }
+
+    /** Seeds 001-003 on the Cisco 7940/7960, written out by hand: may a phone go from {@code a} straight to {@code b}? */
+    static boolean ciscoSeedsAllowDirect(Load a, Load b) {
+        boolean aSip = a.protocol().equals("sip");
+        boolean bSip = b.protocol().equals("sip");
+        if (!below(a, "5.0") && below(b, "5.0")) {
+            return false; // 001: once on 5.0 or later, no image below 5.0 in either protocol
+        }
+        boolean b63 = !bSip && !below(b, "6.3") && below(b, "6.4");
+        if (!bSip && !below(b, "6.0") && !b63 && ((aSip && below(a, "5.0")) || (!aSip && below(a, "6.0")))) {
+            return false; // 001: SIP 4.x and earlier to SCCP 6.x+ through 6.3 (st20xx: from SCCP below 6.0 too)
+        }
+        if (!aSip && bSip && !below(b, "3.0") && below(b, "5.0")) {
+            return false; // 001: SCCP to SIP 3.x/4.x through SIP 2.3
+        }
+        if (aSip && a.version().compareTo(Version.parse("2.1")) <= 0 && (!bSip || !below(b, "3.0"))) {
+            return false; // 001: SIP 2.1 and earlier take only 8.3 names (SIP 2.x images)
+        }
+        if (aSip && !below(a, "5.0") && below(a, "7.0") && !bSip) {
+            return false; // 002/003: no 7940/7960 way from SIP 5.x/6.x to SCCP; 001 goes through SIP 7.x
+        }
+        return !(aSip && below(a, "4.0") && !bSip && !below(b, "5.0")); // 002/003: SCCP 4.x before SCCP 5.x
+    }
+
+    @Property(tries = 600)
+    void shippedCiscoMatrixPlansOnlyWhatTheSeedsAllow(@ForAll("ciscoCases") SeedCase c) {
+        PhoneModel m = MATRIX.requireModel(c.model());
+        Plan plan;
+        try {
+            plan = planner.plan(new PlanRequest(m, c.from(), Optional.empty(), c.target(), Optional.empty()));
+        } catch (NoSafePlanException e) {
+            return; // refusing is always safe
+        }
+        Load at = c.from();
+        for (Hop hop : plan.hops()) {
+            assertThat(ciscoSeedsAllowDirect(at, hop.to())).as("direct %s -> %s in %s", at, hop.to(), plan.hops()).isTrue();
+            assertThat(hop.dsp()).isEmpty();
+            assertThat(m.imageFormat(hop.to())).as("provision knows how %s is named", hop.to()).isPresent();
+            at = hop.to();
+        }
+        assertThat(at).isEqualTo(plan.target());
+    }
+
+    @Property(tries = 300)
+    void theSeedsRefuseWhatTheShippedCiscoRulesForbid(@ForAll("ciscoCases") SeedCase c) {
+        PhoneModel m = MATRIX.requireModel(c.model());
+        for (Release r : m.releases()) {
+            assertThat(m.forbiddingRule(c.from(), r.load()).isEmpty())
+                    .as("%s -> %s", c.from(), r.load()).isEqualTo(ciscoSeedsAllowDirect(c.from(), r.load()));
+        }
+    }
+
     // ---- generated matrices against brute force ----------------------------------------------
 
     record Scenario(PhoneModel model, Load from, Optional<String> dsp, Target target) {
@@ -154,9 +232,10 @@ class PlannerProperties {
 
     private static Scenario scenario(Random r) {
         List<String> protocols = List.of("sip", "mgcp");
+        boolean withDsp = r.nextInt(3) != 0;
         int dspCount = 1 + r.nextInt(4);
         Map<String, Dsp> dsps = new LinkedHashMap<>();
-        for (int i = 0; i < dspCount; i++) {
+        for (int i = 0; withDsp && i < dspCount; i++) {
             dsps.put("d" + i, new Dsp("d" + i, "X_dsp_d" + i + ".zz", "d" + i));
         }
         List<Compatibility> compat = new ArrayList<>();
@@ -171,14 +250,14 @@ class PlannerProperties {
                         ids.add(id);
                     }
                 }
-                if (ids.isEmpty()) {
+                if (ids.isEmpty() && withDsp) {
                     ids.add("d" + r.nextInt(dspCount));
                 }
                 compat.add(new Compatibility(p, VersionRange.parse("[" + major + ".0, " + (major + 1) + ".0)"), ids));
             }
         }
         if (compat.isEmpty()) {
-            compat.add(new Compatibility("sip", VersionRange.parse("[1.0, 2.0)"), List.of("d0")));
+            compat.add(new Compatibility("sip", VersionRange.parse("[1.0, 2.0)"), withDsp ? List.of("d0") : List.of()));
         }
         List<Release> releases = new ArrayList<>();
         int count = 2 + r.nextInt(6);
@@ -192,15 +271,15 @@ class PlannerProperties {
         List<Rule> rules = new ArrayList<>();
         int ruleCount = r.nextInt(4);
         for (int i = 0; i < ruleCount; i++) {
-            rules.add(new Rule("r" + i, selector(r), selector(r), r.nextBoolean(),
-                    r.nextBoolean() ? Optional.of(selector(r)) : Optional.empty(), "generated", "generated"));
+            rules.add(new Rule("r" + i, selectors(r, 1), selectors(r, 1), r.nextBoolean(), selectors(r, 0), "generated",
+                    "generated"));
         }
         PhoneModel model = new PhoneModel("GEN", "test", "st20xx", protocols, 2,
                 List.of(new FilePattern(Optional.of("sip"), Pattern.compile("(?<version>x)"))), List.of(), List.of(),
                 dsps, compat, releases, rules);
         Load from = releases.get(r.nextInt(releases.size())).load();
         List<Dsp> accepted = model.acceptedDsps(from);
-        Optional<String> dsp = r.nextInt(4) == 0 ? Optional.empty()
+        Optional<String> dsp = r.nextInt(4) == 0 || accepted.isEmpty() ? Optional.empty()
                 : Optional.of(accepted.get(r.nextInt(accepted.size())).id());
         Target target;
         if (r.nextBoolean()) {
@@ -210,6 +289,16 @@ class PlannerProperties {
             target = new Target(t.protocol(), Optional.of(t.version()));
         }
         return new Scenario(model, from, dsp, target);
+    }
+
+    /** One to three selectors (at least {@code min}): a rule side matches any of them. */
+    private static List<Selector> selectors(Random r, int min) {
+        List<Selector> out = new ArrayList<>();
+        int n = min + r.nextInt(3 - min + 1);
+        for (int i = 0; i < n; i++) {
+            out.add(selector(r));
+        }
+        return out;
     }
 
     private static Selector selector(Random r) {
@@ -248,9 +337,11 @@ class PlannerProperties {
             if (seen.contains(next) || m.forbiddingRule(at, next).isPresent()) {
                 continue;
             }
-            for (Dsp d : m.acceptedDsps(next)) {
+            List<Dsp> dsps = m.hasDsp() ? m.acceptedDsps(next) : java.util.Collections.singletonList(null);
+            for (Dsp d : dsps) {
                 seen.add(next);
-                walk(m, next, d.id(), target, seen, writes + (d.id().equals(dsp) ? 0 : 1), best);
+                int w = d == null || d.id().equals(dsp) ? 0 : 1;
+                walk(m, next, d == null ? null : d.id(), target, seen, writes + w, best);
                 seen.remove(seen.size() - 1);
             }
         }
@@ -277,6 +368,15 @@ class PlannerProperties {
         String dsp = startDsp;
         int writes = 0;
         for (Hop hop : plan.hops()) {
+            if (!m.hasDsp()) {
+                assertThat(hop.dsp()).as("no DSP state on a model without DSPs").isEmpty();
+                assertThat(hop.dspWrite()).isFalse();
+                assertThat(m.knows(hop.to())).as("reboot lands on a known load: %s", hop).isTrue();
+                assertThat(m.forbiddingRule(at, hop.to())).as("no rule forbids %s -> %s", at, hop.to()).isEmpty();
+                assertThat(hop.from()).isEqualTo(at);
+                at = hop.to();
+                continue;
+            }
             String id = hop.dsp().orElseThrow().id();
             assertThat(m.compatible(hop.to(), id)).as("reboot lands on a compatible pair: %s", hop).isTrue();
             assertThat(m.forbiddingRule(at, hop.to())).as("no rule forbids %s -> %s", at, hop.to()).isEmpty();
@@ -294,6 +394,25 @@ class PlannerProperties {
             assertThat(writes).as("then fewest flash writes").isEqualTo(best[1]);
         }
         assertThat(planner.plan(request)).as("deterministic").isEqualTo(plan);
+    }
+
+    @Property(tries = 400)
+    void aRuleSideIsTheUnionOfItsSelectors(@ForAll("scenarios") Scenario s) {
+        List<Load> loads = s.model().releases().stream().map(Release::load).toList();
+        for (Rule rule : s.model().rules()) {
+            for (Load a : loads) {
+                for (Load b : loads) {
+                    boolean covered = false;
+                    for (Selector f : rule.from()) {
+                        for (Selector t : rule.to()) {
+                            covered |= new Rule("one", f, t, rule.bothWays(), Optional.empty(), "", "").forbids(a, b);
+                        }
+                    }
+                    boolean bridged = rule.bridge().stream().anyMatch(x -> x.matches(a) || x.matches(b));
+                    assertThat(rule.forbids(a, b)).as("%s: %s -> %s", rule, a, b).isEqualTo(covered && !bridged);
+                }
+            }
+        }
     }
 
     private static Load resolvedTarget(Scenario s) {

@@ -27,13 +27,11 @@ class PlannerTest {
     }
 
     private Plan plan(PhoneModel model, String from, String target, Optional<FirmwareInventory> inv) {
-        String[] f = from.split(":");
-        return planner.plan(new PlanRequest(model, Load.of(f[0], f[1]), Optional.empty(),
-                Target.parse(target, "--target"), inv));
+        return Plans.plan(planner, model, from, target, inv);
     }
 
     private static List<String> route(Plan p) {
-        return p.hops().stream().map(h -> h.to().toString()).toList();
+        return Plans.route(p);
     }
 
     @Test
