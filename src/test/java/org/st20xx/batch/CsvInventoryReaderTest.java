@@ -63,7 +63,7 @@ class CsvInventoryReaderTest {
                 + "127.0.0.1,2301,ST2030,sip:2.67\n"
                 + "127.0.0.1,2308,ST2030,sip\n";
         assertThat(problems(csv)).containsExactly(
-                "phones.csv:5: model: unknown model 'ST2099' (known: ST2030, ST2022)",
+                "phones.csv:5: model: unknown model 'ST2099' (known: " + String.join(", ", MATRIX.models().keySet()) + ")",
                 "phones.csv:6: port: '99999' is not a port (1-65535)",
                 "phones.csv:7: ip: '10.0.0.300' is not an IPv4 address (each part is a number 0-255)",
                 "phones.csv:8: ip: 127.0.0.1:2301 is listed twice (first on line 2)",

@@ -25,6 +25,9 @@ class FirmwareFixturesTest {
     @Test
     void writesEveryReleaseAndEveryDspOfEachModelWithNamesTheMatrixRecognises() throws Exception {
         for (PhoneModel m : MATRIX.models().values()) {
+            if (!m.family().equals(SimConfig.FAMILY)) {
+                continue; // Cisco phones take no console-driven fixtures
+            }
             Path d = dir.resolve(m.name());
             List<Path> files = FirmwareFixtures.of(m).writeAll(d);
             assertThat(files).hasSize(2 * m.releases().size() + m.dsps().size());
