@@ -18,6 +18,7 @@ import org.st20xx.convert.ConversionResult;
 import org.st20xx.convert.Converter;
 import org.st20xx.convert.Journal;
 import org.st20xx.convert.ProgressPrinter;
+import org.st20xx.convert.StopSignal;
 import org.st20xx.convert.TelnetPhoneConsole;
 import org.st20xx.credentials.Credentials;
 import org.st20xx.matrix.Load;
@@ -126,6 +127,9 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
                         + folder.resolve("journal.json") + "); its first hop downloads the DSP again");
             }
             Optional<Load> fromLoad = Optional.ofNullable(from).map(f -> Loads.parse(f, "--from"));
+            if (dryRun && enableTelnet) {
+                err.println("note: --enable-telnet is not applied in a dry run (it would change the phone)");
+            }
             Optional.ofNullable(model).ifPresent(m -> bench.matrix().requireModel(m));
             Credentials credentials = bench.credentials();
             if (!dryRun) {
@@ -135,15 +139,19 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
                     : folder.resolve(clock.instant().toString().replace(':', '-') + ".transcript");
             ConversionListener progress = new ProgressPrinter(err, clock, false);
             ConversionResult result;
-            try (Transcript t = bench.transcript(transcriptFile, credentials)) {
+            StopSignal stop = new StopSignal();
+            Thread worker = Thread.currentThread();
+            try (Transcript t = bench.transcript(transcriptFile, credentials);
+                    Interrupts interrupts = Interrupts.install(stop, err, worker::interrupt)) {
                 Converter converter = new Converter(bench.matrix(), bench.playbooks(), credentials,
-                        TelnetPhoneConsole.connector(t), bench.witness(), progress, clock);
+                        TelnetPhoneConsole.connector(t), bench.witness(), progress, clock, stop);
                 Converter.Request request = new Converter.Request(endpoint.host(), endpoint.port(), Optional.ofNullable(model),
-                        fromLoad, wanted, dryRun, bench.inventory(), bench.serverFor(endpoint.host()), enableTelnet, webPort,
+                        fromLoad, wanted, dryRun, bench.inventory(), bench.serverFor(endpoint.host()), enableTelnet && !dryRun, webPort,
                         dspUnknown);
                 Journal journal = dryRun ? Journal.none(clock) : Journal.start(folder.resolve("journal.json"), clock,
                         endpoint.toString(), wanted.protocol() + wanted.version().map(v -> ":" + v).orElse(""));
                 result = converter.convert(request, journal);
+                Thread.interrupted();
             } catch (IOException e) {
                 throw St20xxException.usage("cannot write the transcript " + transcriptFile + ": " + e.getMessage());
             }

@@ -52,8 +52,13 @@ final class SimCommand implements Callable<Integer> {
     String dsp;
 
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-            description = "Loopback address to listen on (default: ${DEFAULT-VALUE}).")
+            description = "Loopback address of phone 1 (default: ${DEFAULT-VALUE}); phone N gets ADDR+N-1"
+                    + " (127.0.0.2, ...), its own address as on a real bench.")
     String bind;
+
+    @Option(names = "--shared-address", description = "Put every phone on the --bind address (then a TFTP server"
+            + " cannot tell the phones' transfers apart).")
+    boolean sharedAddress;
 
     @Option(names = "--telnet-port-base", paramLabel = "N", defaultValue = "0",
             description = "Phone K's telnet port is N+K-1; 0 lets the system choose (default).")
@@ -95,7 +100,7 @@ final class SimCommand implements Callable<Integer> {
         Matrix matrix = MatrixLoader.resolve(null);
         SimConfig.Builder b = SimConfig.builder(model, firmware)
                 .matrix(matrix)
-                .dsp(dsp).count(count).bind(bind)
+                .dsp(dsp).count(count).bind(bind).sharedAddress(sharedAddress)
                 .telnetPortBase(telnetPortBase).httpPortBase(httpPortBase).tftpPort(tftpPort)
                 .stateDir(stateDir).bootTime(Duration.ofNanos(Math.round(bootSeconds * 1e9)))
                 .telnetEnabled(telnetEnabled);

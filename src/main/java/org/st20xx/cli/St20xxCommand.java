@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PlanCommand.class,
             ConvertCommand.class,
+            BatchCommand.class,
             ProvisionCommand.class,
             LintCommand.class,
             FirmwareCommand.class,

@@ -160,6 +160,11 @@ public final class Bench implements AutoCloseable {
         }
     }
 
+    /** The folder for journals, transcripts and batch reports. */
+    public Path runs() {
+        return options.runs();
+    }
+
     /** The run folder of one phone: its journal and transcripts. */
     public Path phoneFolder(String host, int port) {
         return options.runs().resolve(host.replace(':', '_') + "_" + port);

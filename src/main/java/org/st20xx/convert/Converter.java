@@ -41,6 +41,9 @@ import org.st20xx.playbook.Playbook;
 public final class Converter {
     /** Where the phone is and what to do with it. */
     /**
+     * @param dryRun          connect, identify and plan only; nothing that changes the phone's firmware
+     * @param enableTelnet    switch telnet on through the web page when the console is closed (batch
+     *                        preparation does, even in its dry run; {@code convert --dry-run} does not)
      * @param tftpServer      the TFTP server's address as the phone reaches it ({server} in the playbook)
      * @param flashDspUnknown an earlier run may have left a DSP in flash that the phone does not run
      *                        (its journal says so): the first hop then writes the DSP again
@@ -76,9 +79,18 @@ public final class Converter {
     private final TransferWitness witness;
     private final ConversionListener listener;
     private final Clock clock;
+    private final StopSignal stop;
 
     public Converter(Matrix matrix, Function<String, Playbook> playbooks, Credentials credentials,
             ConsoleConnector connector, TransferWitness witness, ConversionListener listener, Clock clock) {
+        this(matrix, playbooks, credentials, connector, witness, listener, clock, new StopSignal());
+    }
+
+    /** A converter that stops when {@code stop} asks (Ctrl-C): see {@link StopSignal}. */
+    public Converter(Matrix matrix, Function<String, Playbook> playbooks, Credentials credentials,
+            ConsoleConnector connector, TransferWitness witness, ConversionListener listener, Clock clock,
+            StopSignal stop) {
+        this.stop = Objects.requireNonNull(stop, "stop");
         this.matrix = Objects.requireNonNull(matrix, "matrix");
         this.playbooks = Objects.requireNonNull(playbooks, "playbooks");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -147,7 +159,9 @@ public final class Converter {
         ConversionResult execute() {
             String family = request.model().map(m -> matrix.requireModel(m).family()).orElse(DEFAULT_FAMILY);
             playbook = playbooks.apply(family);
-            connect();
+            if (!connect()) {
+                return offlinePlan();
+            }
             step = "login";
             loginFirst();
             step = "identify";
@@ -184,6 +198,7 @@ public final class Converter {
             stagedDsp = identity.dsp();
             for (Hop h : plan.hops()) {
                 hop = h;
+                stopIfAsked(false);
                 runHop();
                 hopsDone++;
             }
@@ -192,16 +207,26 @@ public final class Converter {
 
         // ---- connecting ---------------------------------------------------------------------
 
-        void connect() {
+        /**
+         * Opens the console, switching telnet on through the web page when asked. Returns false
+         * only for a dry run that cannot connect but has --model and --from to plan from.
+         */
+        boolean connect() {
             try {
                 console = connector.connect(request.host(), request.port(), playbook);
                 listener.on(new ConversionEvent.Connected(request.phone(), false));
-                return;
+                return true;
             } catch (ConnectException e) {
-                if (!request.enableTelnet() || request.dryRun()) {
+                if (request.dryRun() && request.model().isPresent() && request.from().isPresent()) {
+                    warn("telnet on " + request.phone() + " is closed: planned from --model and --from without asking"
+                            + " the phone (a real run needs --enable-telnet)");
+                    return false;
+                }
+                if (!request.enableTelnet()) {
                     throw new StepFailedException("connect", "cannot reach the console of " + request.phone()
                             + ": connection refused. Telnet is off by default on these phones; "
-                            + (request.dryRun() ? "a dry run changes nothing, so enable it first"
+                            + (request.dryRun() ? "a dry run changes nothing, so switch it on first, or give --model and"
+                                    + " --from to plan without asking the phone"
                                     : "give --enable-telnet to switch it on through http://" + request.host() + "/telnet.html")
                             + " (or tick Telnet Server on that page by hand)", e);
                 }
@@ -217,7 +242,7 @@ public final class Converter {
                 try {
                     console = connector.connect(request.host(), request.port(), playbook);
                     listener.on(new ConversionEvent.Connected(request.phone(), true));
-                    return;
+                    return true;
                 } catch (IOException e) {
                     last = e;
                     pause(playbook.reboot().pollInterval(), deadline);
@@ -225,6 +250,17 @@ public final class Converter {
             }
             throw new StepFailedException("enable-telnet", "telnet on " + request.phone() + " was switched on through the"
                     + " web page but its console did not answer within " + TELNET_START.toSeconds() + "s", last);
+        }
+
+        /** A dry run's plan from --model and --from alone, the phone not asked. */
+        ConversionResult offlinePlan() {
+            model = matrix.requireModel(request.model().orElseThrow());
+            startLoad = request.from().orElseThrow();
+            step = "plan";
+            plan = new Planner().plan(new PlanRequest(model, startLoad, Optional.empty(), request.target(),
+                    request.firmware(), request.flashDspUnknown()));
+            listener.on(new ConversionEvent.Planned(request.phone(), plan));
+            return result(ConversionResult.Status.planned, Optional.empty(), dryRunLines());
         }
 
         void loginFirst() {
@@ -350,6 +386,7 @@ public final class Converter {
             for (int i = 0; i < steps.size(); i++) {
                 Playbook.Step s = steps.get(i);
                 step = s.name();
+                stopIfAsked(phase == playbook.beforeReboot() && stagedChanged);
                 String line = s.render(vars());
                 listener.on(new ConversionEvent.StepStarted(request.phone(), hop, i + 1, steps.size(), s.name(),
                         s.describe(), line));
@@ -511,12 +548,32 @@ public final class Converter {
                     + " check its screen; do not power-cycle it during a flash phase", last);
         }
 
+        /**
+         * Stops when asked: at once for a second Ctrl-C; for the first only outside a flash phase
+         * ({@code inFlashPhase}: flash holds files the phone has not booted yet, which must reach
+         * the reboot onto the compatible pair first).
+         */
+        void stopIfAsked(boolean inFlashPhase) {
+            int level = stop.level();
+            if (level == StopSignal.NOW || (level == StopSignal.SAFE_POINT && !inFlashPhase)) {
+                String at = hop == null ? request.phone() : where();
+                String state = stagedChanged ? stagedWarning()
+                        : "The phone runs " + (identity == null ? "what it ran before" : identity.toString())
+                                + " and is sound (flash holds what it runs).";
+                throw new StepFailedException(ExitStatus.INTERRUPTED, step, "stopped " + (level == StopSignal.NOW
+                        ? "at once (second Ctrl-C)" : "at a safe point") + " at " + at + ". " + state
+                        + " Run the same command with --resume to continue.", null);
+            }
+        }
+
         /** Runs a console action, naming the phone, hop and step in any failure. */
         <T> T onConsole(java.util.function.Supplier<T> action) {
             try {
                 return action.get();
             } catch (StepFailedException e) {
-                throw new StepFailedException(e.step(), where() + ": " + e.getMessage(), e);
+                throw new StepFailedException(e.status(), e.step(), where() + ": " + e.getMessage(), e);
+            } catch (St20xxException e) {
+                throw new StepFailedException(e.status(), step, where() + ": " + e.getMessage(), e);
             }
         }
 
@@ -584,6 +641,9 @@ public final class Converter {
 
         void pause(Duration wanted, Instant deadline) {
             long millis = Math.min(wanted.toMillis(), Math.max(0, Duration.between(clock.instant(), deadline).toMillis()));
+            if (stop.level() == StopSignal.NOW) {
+                stopIfAsked(true);
+            }
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {

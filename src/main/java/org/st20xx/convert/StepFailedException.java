@@ -11,7 +11,11 @@ public class StepFailedException extends St20xxException {
     private final String step;
 
     public StepFailedException(String step, String message, Throwable cause) {
-        super(ExitStatus.PHONE_FAILED, message, cause);
+        this(ExitStatus.PHONE_FAILED, step, message, cause);
+    }
+
+    public StepFailedException(ExitStatus status, String step, String message, Throwable cause) {
+        super(status, message, cause);
         this.step = step;
     }
 

@@ -73,8 +73,8 @@ public final class TftpTransferWitness implements TransferWitness, TransferListe
                         .filter(t -> client.equals(t.client().getAddress()))
                         .filter(t -> t.fileName().replaceFirst("^/+", "").equals(file))
                         .filter(t -> !t.start().isBefore(since))
-                        .sorted((a, b) -> Boolean.compare(b.complete(), a.complete()))
-                        .findFirst();
+                        .min(java.util.Comparator.comparing((org.st20xx.tftp.Transfer t) -> !t.complete())
+                                .thenComparing(org.st20xx.tftp.Transfer::start));
                 if (found.isPresent()) {
                     claimed.add(found.get());
                     Transfer t = found.get();

@@ -47,7 +47,19 @@ public record Playbook(String name, String source, List<String> models, Connecti
     public record WebAction(String method, String path, String body, String account, Duration timeout) {
     }
 
-    public record RebootTiming(Duration disconnectTimeout, Duration returnDeadline, Duration pollInterval) {
+    /**
+     * @param expectedBoot how long a reboot usually takes, for estimates (dry-run tables, progress)
+     * @param expectedStep how long a console step usually takes, for estimates
+     */
+    public record RebootTiming(Duration disconnectTimeout, Duration returnDeadline, Duration pollInterval,
+            Duration expectedBoot, Duration expectedStep) {
+    }
+
+    /** A rough duration of {@code hops} hops, for tables and progress: reboots and steps at their usual pace. */
+    public Duration estimate(int hops, int rebootsPerHop) {
+        int stepsPerHop = beforeReboot.steps().size() + afterReboot.steps().size();
+        return reboot.expectedBoot().multipliedBy((long) hops * rebootsPerHop)
+                .plus(reboot.expectedStep().multipliedBy((long) hops * stepsPerHop));
     }
 
     /**

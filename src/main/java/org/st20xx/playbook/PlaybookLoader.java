@@ -39,7 +39,8 @@ public final class PlaybookLoader {
     private static final List<String> IDENTIFY_KEYS = List.of("command", "timeout", "fields", "config_ok");
     private static final List<String> WEB_KEYS = List.of("enable_telnet");
     private static final List<String> WEB_ACTION_KEYS = List.of("method", "path", "body", "account", "timeout");
-    private static final List<String> REBOOT_KEYS = List.of("disconnect_timeout", "return_deadline", "poll_interval");
+    private static final List<String> REBOOT_KEYS = List.of("disconnect_timeout", "return_deadline", "poll_interval",
+            "expected_boot", "expected_step");
     private static final List<String> STEP_KEYS = List.of("describe", "send", "ok", "timeout", "transfer", "flash",
             "only_when", "reboot");
     private static final List<String> HOP_KEYS = List.of("before_reboot", "after_reboot");
@@ -174,7 +175,9 @@ public final class PlaybookLoader {
         Playbook.RebootTiming reboot = new Playbook.RebootTiming(
                 duration(check, rb, "disconnect_timeout", "'reboot'", Duration.ofSeconds(30)),
                 duration(check, rb, "return_deadline", "'reboot'", Duration.ofSeconds(300)),
-                duration(check, rb, "poll_interval", "'reboot'", Duration.ofSeconds(1)));
+                duration(check, rb, "poll_interval", "'reboot'", Duration.ofSeconds(1)),
+                duration(check, rb, "expected_boot", "'reboot'", Duration.ofSeconds(90)),
+                duration(check, rb, "expected_step", "'reboot'", Duration.ofSeconds(3)));
 
         Map<String, Playbook.Step> steps = new LinkedHashMap<>();
         YamlMap sm = top.get("steps").flatMap(n -> check.map(n, "'steps'")).orElse(null);

@@ -221,7 +221,8 @@ final class ConsoleSession implements Runnable {
         try {
             SimConfig c = phone.config();
             TftpPull.Result r = fail ? new TftpPull.Result(null, "timeout", false)
-                    : TftpPull.pull(c.bind(), address, c.tftpPort(), file, c.tftpTimeout(), c.tftpRetries());
+                    : TftpPull.pull(phone.telnetAddress().getAddress(), address, c.tftpPort(), file, c.tftpTimeout(),
+                            c.tftpRetries());
             if (!r.ok()) {
                 conn.println(r.incomplete() ? "Error: download incomplete" : "Error: download failed (" + r.failure() + ")");
                 return;

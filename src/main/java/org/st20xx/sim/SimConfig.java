@@ -31,7 +31,7 @@ import org.st20xx.matrix.Version;
  */
 public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count, InetAddress bind, int telnetPortBase,
         int httpPortBase, int tftpPort, Optional<Path> stateDir, Duration bootTime, List<Fault> faults,
-        boolean telnetEnabled, Credentials credentials, Duration tftpTimeout, int tftpRetries) {
+        boolean telnetEnabled, Credentials credentials, Duration tftpTimeout, int tftpRetries, boolean sharedAddress) {
     /** Most phones one process simulates. */
     public static final int MAX_PHONES = 1000;
     /** The simulator models the phones of this matrix family only. */
@@ -47,6 +47,24 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(tftpTimeout, "tftpTimeout");
         faults = List.copyOf(faults);
+    }
+
+    /**
+     * Phone {@code n}'s address. Like on a real bench every phone has its own: {@code bind} plus
+     * {@code n - 1} (127.0.0.1, 127.0.0.2, ...), so the TFTP server can tell whose transfer is whose;
+     * with {@code sharedAddress} (or a non-IPv4 bind) all phones share {@code bind}.
+     */
+    public InetAddress address(int n) {
+        byte[] b = bind.getAddress();
+        if (sharedAddress || b.length != 4 || n == 1) {
+            return bind;
+        }
+        long v = ((b[0] & 0xffL) << 24 | (b[1] & 0xffL) << 16 | (b[2] & 0xffL) << 8 | (b[3] & 0xffL)) + n - 1;
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What every phone runs when the lab starts: application, DSP and TelConf of one load. */
@@ -71,6 +89,7 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
         private String dsp;
         private int count = 1;
         private String bind = "127.0.0.1";
+        private boolean sharedAddress;
         private int telnetPortBase;
         private int httpPortBase;
         private int tftpPort = 69;
@@ -168,6 +187,12 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
             return this;
         }
 
+        /** All phones on the bind address instead of one address each (default false). */
+        public Builder sharedAddress(boolean shared) {
+            this.sharedAddress = shared;
+            return this;
+        }
+
         /** Timeouts in a row the phones' TFTP client accepts before it gives up (default 3). */
         public Builder tftpRetries(int n) {
             this.tftpRetries = n;
@@ -208,7 +233,7 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
             return new SimConfig(m, model, resolveStart(model, firmware, dsp), count, loopback(bind), telnetPortBase,
                     httpPortBase, tftpPort, Optional.ofNullable(stateDir), bootTime, all, telnetEnabled,
                     credentials != null ? credentials : Credentials.defaults(model.protocols()), tftpTimeout,
-                    tftpRetries);
+                    tftpRetries, sharedAddress);
         }
 
         private void checkBase(String option, int base) {

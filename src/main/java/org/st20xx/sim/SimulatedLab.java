@@ -96,10 +96,10 @@ public final class SimulatedLab implements AutoCloseable {
     private ReservedPort reserve(String what, int n, int base) {
         int port = base == 0 ? 0 : base + n - 1;
         try {
-            return ReservedPort.reserve(config.bind(), port);
+            return ReservedPort.reserve(config.address(n), port);
         } catch (IOException e) {
             throw St20xxException.usage("phone " + n + ": cannot use " + ReservedPort.text(
-                    new InetSocketAddress(config.bind(), port)) + " for " + what + " (" + e.getMessage() + ")");
+                    new InetSocketAddress(config.address(n), port)) + " for " + what + " (" + e.getMessage() + ")");
         }
     }
 

@@ -1,0 +1,59 @@
+package org.st20xx.progress;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.st20xx.batch.BatchListener;
+import org.st20xx.batch.PhoneRow;
+import org.st20xx.convert.ConversionEvent;
+import org.st20xx.convert.ConversionResult;
+import org.st20xx.convert.ProgressPrinter;
+
+/** One log line per event, with the time since the start and the phone: for pipes, CI and logs. */
+public final class PlainBatchView implements BatchListener {
+    private final PrintWriter out;
+    private final Clock clock;
+    private final Instant start;
+    private final boolean steps;
+
+    /** @param steps also print every console step (not only hops, reboots and results) */
+    public PlainBatchView(PrintWriter out, Clock clock, boolean steps) {
+        this.out = out;
+        this.clock = clock;
+        this.start = clock.instant();
+        this.steps = steps;
+    }
+
+    @Override
+    public void started(PhoneRow row) {
+        line(row.ip() + row.port().map(p -> ":" + p).orElse("") + " started (CSV line " + row.line() + ")");
+    }
+
+    @Override
+    public void event(PhoneRow row, ConversionEvent event) {
+        if (!steps && (event instanceof ConversionEvent.StepStarted || event instanceof ConversionEvent.StepDone)) {
+            return;
+        }
+        line(event.phone() + " " + ProgressPrinter.describe(event).strip());
+    }
+
+    @Override
+    public void finished(PhoneRow row, ConversionResult r) {
+        if (r.status() == ConversionResult.Status.planned) {
+            return;
+        }
+        line(r.phone() + " " + r.status().name().toUpperCase(Locale.ROOT) + r.error().map(e -> ": " + e).orElse(""));
+    }
+
+    @Override
+    public void note(String message) {
+        line("note: " + message);
+    }
+
+    private synchronized void line(String text) {
+        out.printf(Locale.ROOT, "[%7.1fs] %s%n", Duration.between(start, clock.instant()).toMillis() / 1000.0, text);
+        out.flush();
+    }
+}
