@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             PlanCommand.class,
             ConvertCommand.class,
             BatchCommand.class,
+            DemoCommand.class,
             ProvisionCommand.class,
             LintCommand.class,
             FirmwareCommand.class,
