@@ -82,6 +82,9 @@ public final class BatchRunner {
         for (PhoneOutcome p : prepared) {
             if (p.result().exit() == ExitStatus.USAGE) {
                 refusals.add(new InputProblem(options.csv(), p.row().line(), 0, p.phone() + ": " + p.result().error().orElse("refused")));
+            } else if (!options.dryRun() && p.result().plan().map(plan -> !plan.complete()).orElse(false)) {
+                refusals.add(new InputProblem(options.csv(), p.row().line(), 0, p.phone() + ": missing "
+                        + String.join("; ", p.result().plan().get().missing())));
             }
         }
         if (!refusals.isEmpty()) {

@@ -21,7 +21,7 @@ public record PhoneRow(int line, String ip, Optional<Integer> port, Optional<Int
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(credentials, "credentials");
-        raw = Map.copyOf(raw);
+        raw = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
     }
 
     /** {@code ip:port} with the given default port. */

@@ -122,10 +122,6 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
                         + " (nothing to resume; run without --resume)");
             }
             boolean dspUnknown = previous.map(Journal::dspMayBeStaged).orElse(false);
-            if (dspUnknown) {
-                err.println("note: an earlier conversion of " + endpoint + " stopped with a DSP possibly in flash ("
-                        + folder.resolve("journal.json") + "); its first hop downloads the DSP again");
-            }
             Optional<Load> fromLoad = Optional.ofNullable(from).map(f -> Loads.parse(f, "--from"));
             if (dryRun && enableTelnet) {
                 err.println("note: --enable-telnet is not applied in a dry run (it would change the phone)");

@@ -183,6 +183,7 @@ public final class Converter {
                 plan = repairPlan();
             }
             listener.on(new ConversionEvent.Planned(request.phone(), plan));
+            plan.warnings().stream().filter(w -> !w.startsWith("missing: ")).forEach(this::warn);
             if (request.dryRun()) {
                 return result(ConversionResult.Status.planned, Optional.empty(), dryRunLines());
             }
