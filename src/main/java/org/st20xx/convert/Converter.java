@@ -69,6 +69,8 @@ public final class Converter {
     static final Duration TRANSFER_GRACE = Duration.ofSeconds(5);
     /** How long a freshly enabled telnet server may take to answer. */
     static final Duration TELNET_START = Duration.ofSeconds(30);
+    /** How many times one conversion recovers from a lost console before it gives up. */
+    static final int MAX_RECOVERIES = 3;
     /** The default playbook, used to reach a phone whose model is not given. */
     static final String DEFAULT_FAMILY = "st20xx";
 
@@ -110,14 +112,27 @@ public final class Converter {
      * failed result, never an exception.
      */
     public ConversionResult convert(Request request, Journal journal) {
-        Run run = new Run(request, journal);
+        Run run = new Run(request, journal, null);
         ConversionResult result;
-        try {
-            result = run.execute();
-        } catch (St20xxException e) {
-            result = run.failure(e);
-        } finally {
-            run.closeConsole();
+        while (true) {
+            try {
+                result = run.execute();
+                break;
+            } catch (ConsoleLostException e) {
+                run.closeConsole();
+                if (request.dryRun() || run.attempt >= MAX_RECOVERIES) {
+                    result = run.failure(e);
+                    break;
+                }
+                listener.on(new ConversionEvent.Warning(request.phone(), e.getMessage() + "; waiting for the phone to"
+                        + " answer again, then carrying on from what it really runs"));
+                run = new Run(request, journal, run);
+            } catch (St20xxException e) {
+                result = run.failure(e);
+                break;
+            } finally {
+                run.closeConsole();
+            }
         }
         if (!request.dryRun()) {
             try {
@@ -151,9 +166,23 @@ public final class Converter {
         String stagedDsp;
         boolean stagedChanged;
 
-        Run(Request request, Journal journal) {
+        /** 0 for the first attempt; one more for each recovery from a lost console. */
+        final int attempt;
+        /** The attempt before this one, when this one recovers from a lost console. */
+        final Run previous;
+        /** A DSP was (or may have been) written to flash and not booted, in this attempt or an earlier one. */
+        boolean dspStaged;
+
+        Run(Request request, Journal journal, Run previous) {
             this.request = request;
             this.journal = journal;
+            this.previous = previous;
+            this.attempt = previous == null ? 0 : previous.attempt + 1;
+            if (previous != null) {
+                this.startLoad = previous.startLoad;
+                this.dspStaged = previous.dspStaged;
+                this.hopsDone = previous.hopsDone;
+            }
         }
 
         ConversionResult execute() {
@@ -168,7 +197,9 @@ public final class Converter {
             identity = console.identify();
             listener.on(new ConversionEvent.Identified(request.phone(), identity));
             model = checkIdentity();
-            startLoad = identity.load();
+            if (startLoad == null) {
+                startLoad = identity.load();
+            }
             if (!request.dryRun()) {
                 journal.identified(identity);
             }
@@ -177,7 +208,7 @@ public final class Converter {
             }
             step = "plan";
             plan = new Planner().plan(new PlanRequest(model, identity.load(), Optional.of(dspIdOf(identity.dsp())),
-                    request.target(), request.firmware(), request.flashDspUnknown()));
+                    request.target(), request.firmware(), request.flashDspUnknown() || dspStaged));
             if (plan.hops().isEmpty() && (!identity.configOk() || !expectedConfig(identity.load()).map(
                     c -> identity.config().map(c::equals).orElse(true)).orElse(true))) {
                 plan = repairPlan();
@@ -192,7 +223,9 @@ public final class Converter {
                         + plan.missing().size() + " file(s) the plan needs are missing: " + String.join("; ", plan.missing()));
             }
             if (plan.hops().isEmpty()) {
-                return result(ConversionResult.Status.skipped, Optional.empty(), List.of());
+                // nothing (more) to do: converted when an earlier attempt of this run changed the phone
+                return result(startLoad.equals(identity.load()) && hopsDone == 0 ? ConversionResult.Status.skipped
+                        : ConversionResult.Status.converted, Optional.empty(), List.of());
             }
             resolvePhoneAddress();
             stagedApp = identity.app().orElse(null);
@@ -213,6 +246,10 @@ public final class Converter {
          * only for a dry run that cannot connect but has --model and --from to plan from.
          */
         boolean connect() {
+            if (previous != null && !request.dryRun()) {
+                awaitConsole();
+                return true;
+            }
             try {
                 console = connector.connect(request.host(), request.port(), playbook);
                 listener.on(new ConversionEvent.Connected(request.phone(), false));
@@ -262,6 +299,54 @@ public final class Converter {
                     request.firmware(), request.flashDspUnknown()));
             listener.on(new ConversionEvent.Planned(request.phone(), plan));
             return result(ConversionResult.Status.planned, Optional.empty(), dryRunLines());
+        }
+
+        /**
+         * After a lost console: waits (up to the playbook's return deadline) until the phone answers
+         * telnet again. A phone that does not is diagnosed from the step it was in.
+         */
+        void awaitConsole() {
+            Duration limit = playbook.reboot().returnDeadline();
+            Instant deadline = clock.instant().plus(limit);
+            Exception last = null;
+            while (clock.instant().isBefore(deadline)) {
+                try {
+                    console = connector.connect(request.host(), request.port(), playbook);
+                    listener.on(new ConversionEvent.Connected(request.phone(), false));
+                    return;
+                } catch (IOException e) {
+                    last = e;
+                    pause(playbook.reboot().pollInterval(), deadline);
+                }
+            }
+            throw new StepFailedException(previous.step, previous.lostDiagnosis(limit), last);
+        }
+
+        /** What a phone that stopped answering during this attempt's current step probably is. */
+        String lostDiagnosis(Duration waited) {
+            String at = hop == null ? request.phone() + ", step " + step : where();
+            Playbook.Step s = playbook.steps().get(step);
+            boolean flashStep = s != null && s.flash();
+            if (flashStep) {
+                return at + ": the phone stopped answering during a flash phase ('" + s.describe() + "') and has not"
+                        + " answered for " + waited.toSeconds() + "s: PROBABLE BRICK (power lost while writing flash makes"
+                        + " these phones unusable, seed 000 s2.1). If it answers again later, run the same command with"
+                        + " --resume; if not, recovery goes through the boot loader on the serial console (design.md"
+                        + " field report).";
+            }
+            return at + ": the phone stopped answering and has not answered for " + waited.toSeconds() + "s; it may be"
+                    + " stuck. " + (stagedChanged && !stagedCompatible()
+                            ? stagedWarning() + " Do NOT power-cycle it: that would boot an incompatible pair."
+                            : "Power-cycle it (flash holds a compatible pair) and run the same command with --resume.");
+        }
+
+        boolean stagedCompatible() {
+            if (model == null || !model.hasDsp()) {
+                return true;
+            }
+            Optional<Load> load = stagedApp == null ? Optional.empty() : model.applicationLoad(stagedApp);
+            Optional<Dsp> d = stagedDsp == null ? Optional.empty() : model.dspByFile(stagedDsp);
+            return load.isPresent() && d.isPresent() && model.compatible(load.get(), d.get().id());
         }
 
         void loginFirst() {
@@ -341,12 +426,13 @@ public final class Converter {
                     ? request.firmware().get().application(model.name(), load).map(f -> f.name())
                     : model.release(load).flatMap(r -> r.app());
             Optional<String> config = expectedConfig(load);
-            Hop repair = new Hop(1, load, load, dsp, dsp, request.flashDspUnknown(), app, dsp.map(Dsp::file), config,
+            Hop repair = new Hop(1, load, load, dsp, dsp, request.flashDspUnknown() || dspStaged, app, dsp.map(Dsp::file), config,
                     model.rebootsPerHop());
             List<String> missing = new ArrayList<>();
             app.ifPresentOrElse(a -> { }, () -> missing.add("the application of " + model.name() + " " + load));
             config.ifPresentOrElse(c -> { }, () -> missing.add("the configuration of " + model.name() + " " + load));
             List<String> warnings = new ArrayList<>(plan.warnings());
+            warnings.removeIf(w -> w.contains(": nothing to do"));
             warnings.add("the phone runs " + load + " but its configuration is "
                     + identity.config().orElse("unknown") + " (" + identity.configState().orElse("?")
                     + "): one hop onto the same load repairs it");
@@ -395,6 +481,9 @@ public final class Converter {
                 journal.at(hop.number(), plan.hops().size(), hop.from().toString(), hop.to().toString(),
                         phase == playbook.beforeReboot() ? "before_reboot" : "after_reboot", s.name());
                 s.transfer().filter(k -> !k.equals("config")).ifPresent(k -> journal.staging(k, fileOf(k)));
+                if (s.transfer().filter("dsp"::equals).isPresent()) {
+                    dspStaged = true;
+                }
                 if (s.reboot()) {
                     gate(s);
                     onConsole(() -> console.run(s, line));
@@ -517,6 +606,7 @@ public final class Converter {
             stagedApp = identity.app().orElse(stagedApp);
             stagedDsp = identity.dsp();
             stagedChanged = false;
+            dspStaged = false;
             journal.rebooted(identity);
         }
 
@@ -571,6 +661,8 @@ public final class Converter {
         <T> T onConsole(java.util.function.Supplier<T> action) {
             try {
                 return action.get();
+            } catch (ConsoleLostException e) {
+                throw new ConsoleLostException(e.step(), where() + ": " + e.getMessage(), e);
             } catch (StepFailedException e) {
                 throw new StepFailedException(e.status(), e.step(), where() + ": " + e.getMessage(), e);
             } catch (St20xxException e) {
@@ -623,6 +715,9 @@ public final class Converter {
 
         ConversionResult failure(St20xxException e) {
             String failedStep = e instanceof StepFailedException sf ? sf.step() : step;
+            if (plan == null && previous != null) {
+                plan = previous.plan;
+            }
             String message = e.getMessage();
             if (stagedChanged && !message.contains("Flash now holds")) {
                 message = message + ". " + stagedWarning();

@@ -64,7 +64,7 @@ public final class TelnetPhoneConsole implements PhoneConsole {
         } catch (FailureIndicatorException e) {
             throw new LoginFailedException("the phone refused the login " + account + " ('" + e.matched().strip() + "')");
         } catch (ConsoleException e) {
-            throw new StepFailedException("login", "login dialogue: " + describe(e), e);
+            throw failure("login", "login dialogue: ", e);
         }
     }
 
@@ -79,7 +79,7 @@ public final class TelnetPhoneConsole implements PhoneConsole {
             Match m = session.expect(wanted, id.timeout());
             return IdentityParser.parse(id, m.before());
         } catch (ConsoleException e) {
-            throw new StepFailedException("identify", "'" + id.command() + "': " + describe(e), e);
+            throw failure("identify", "'" + id.command() + "': ", e);
         }
     }
 
@@ -100,7 +100,7 @@ public final class TelnetPhoneConsole implements PhoneConsole {
         } catch (FailureIndicatorException e) {
             throw new StepFailedException(step.name(), "'" + line + "': the phone answered '" + e.matched().strip() + "'", e);
         } catch (ConsoleException e) {
-            throw new StepFailedException(step.name(), "'" + line + "': " + describe(e), e);
+            throw failure(step.name(), "'" + line + "': ", e);
         }
     }
 
@@ -119,6 +119,14 @@ public final class TelnetPhoneConsole implements PhoneConsole {
     @Override
     public void close() {
         session.close();
+    }
+
+    /** A closed or silent session is a lost console (the step may be repeated); anything else a failed step. */
+    private static StepFailedException failure(String step, String prefix, ConsoleException e) {
+        if (e instanceof ConnectionClosedException || e instanceof ExpectTimeoutException) {
+            return new ConsoleLostException(step, prefix + describe(e), e);
+        }
+        return new StepFailedException(step, prefix + describe(e), e);
     }
 
     private static String describe(ConsoleException e) {
