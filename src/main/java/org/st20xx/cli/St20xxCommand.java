@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             ConvertCommand.class,
             BatchCommand.class,
             DemoCommand.class,
+            FaultMatrixCommand.class,
             ProvisionCommand.class,
             LintCommand.class,
             FirmwareCommand.class,

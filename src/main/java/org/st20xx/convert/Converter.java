@@ -322,22 +322,27 @@ public final class Converter {
             throw new StepFailedException(previous.step, previous.lostDiagnosis(limit), last);
         }
 
-        /** What a phone that stopped answering during this attempt's current step probably is. */
+        /** What a phone that stopped answering during this attempt's current step probably is, and what to do. */
         String lostDiagnosis(Duration waited) {
             String at = hop == null ? request.phone() + ", step " + step : where();
             Playbook.Step s = playbook.steps().get(step);
             boolean flashStep = s != null && s.flash();
-            if (flashStep) {
-                return at + ": the phone stopped answering during a flash phase ('" + s.describe() + "') and has not"
-                        + " answered for " + waited.toSeconds() + "s: PROBABLE BRICK (power lost while writing flash makes"
-                        + " these phones unusable, seed 000 s2.1). If it answers again later, run the same command with"
-                        + " --resume; if not, recovery goes through the boot loader on the serial console (design.md"
-                        + " field report).";
+            String silent = at + ": the phone stopped answering" + (flashStep ? " during a flash phase ('" + s.describe()
+                    + "')" : "") + " and has not answered for " + waited.toSeconds() + "s. ";
+            if (stagedChanged && !stagedCompatible()) {
+                return silent + "Flash holds " + stagedApp + " with DSP " + stagedDsp + ", a pair the matrix calls"
+                        + " incompatible: do NOT power-cycle it (it would boot that pair and brick). If it answers again,"
+                        + " run the same command with --resume; if it stays frozen, recovery goes through the boot loader"
+                        + " on the serial console (design.md field report).";
             }
-            return at + ": the phone stopped answering and has not answered for " + waited.toSeconds() + "s; it may be"
-                    + " stuck. " + (stagedChanged && !stagedCompatible()
-                            ? stagedWarning() + " Do NOT power-cycle it: that would boot an incompatible pair."
-                            : "Power-cycle it (flash holds a compatible pair) and run the same command with --resume.");
+            if (flashStep) {
+                return silent + "PROBABLE BRICK if power was lost while it wrote flash (seed 000 s2.1); if it is only"
+                        + " frozen, flash holds a compatible pair, so power-cycling it cannot make it worse: power-cycle it"
+                        + " and run the same command with --resume. A phone that never answers again needs the boot"
+                        + " loader on the serial console (design.md field report).";
+            }
+            return silent + "It may be stuck: power-cycle it (flash holds a compatible pair) and run the same command"
+                    + " with --resume.";
         }
 
         boolean stagedCompatible() {

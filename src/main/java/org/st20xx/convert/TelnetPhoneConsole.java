@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.st20xx.ExitStatus;
 import org.st20xx.console.ConnectionClosedException;
 import org.st20xx.console.ConsoleException;
 import org.st20xx.console.Transcript;
@@ -123,6 +124,9 @@ public final class TelnetPhoneConsole implements PhoneConsole {
 
     /** A closed or silent session is a lost console (the step may be repeated); anything else a failed step. */
     private static StepFailedException failure(String step, String prefix, ConsoleException e) {
+        if (e.status() == ExitStatus.INTERRUPTED) {
+            return new StepFailedException(ExitStatus.INTERRUPTED, step, prefix + "interrupted (Ctrl-C)", e);
+        }
         if (e instanceof ConnectionClosedException || e instanceof ExpectTimeoutException) {
             return new ConsoleLostException(step, prefix + describe(e), e);
         }
