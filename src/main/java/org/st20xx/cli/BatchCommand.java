@@ -45,18 +45,18 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Convert a bench of phones listed in a CSV, in parallel; one bad phone never stops the others.",
         description = {
-            "The CSV's header names its columns: ip (required), port, web_port, model, from, target,",
-            "credentials (a credentials file for that phone). Every row is checked and every phone is",
-            "identified and planned before the first one is touched; any problem (a bad row, a duplicate,",
-            "an unknown model, no safe plan, a missing firmware file) stops the batch with one line per",
-            "problem (FILE:LINE: ...) and exit 2.",
+            "The CSV's header names its columns: ip (required), port, web_port, model, from, target, "
+                + "credentials (a credentials file for that phone). Every row is checked and every phone is "
+                + "identified and planned before the first one is touched; any problem (a bad row, a duplicate, "
+                + "an unknown model, no safe plan, a missing firmware file) stops the batch with one line per "
+                + "problem (FILE:LINE: ...) and exit 2.",
             "",
-            "Then up to --parallel phones convert at once, each as 'st20xx convert' would. On a terminal",
-            "a live view shows each running phone and the totals; otherwise plain log lines go to stderr.",
-            "At the end: a summary table on stdout, the JSON report (--report), failed.csv beside it with",
-            "the rows to retry, and per-phone journals and transcripts in the run folder. Ctrl-C (or",
-            "--max-failures) starts no new phone and lets running ones reach a safe point; --resume then",
-            "skips the phones already converted.",
+            "Then up to --parallel phones convert at once, each as 'st20xx convert' would. On a terminal "
+                + "a live view shows each running phone and the totals; otherwise plain log lines go to stderr. "
+                + "At the end: a summary table on stdout, the JSON report (--report), failed.csv beside it with "
+                + "the rows to retry, and per-phone journals and transcripts in the run folder. Ctrl-C (or "
+                + "--max-failures) starts no new phone and lets running ones reach a safe point; --resume then "
+                + "skips the phones already converted.",
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -39,16 +39,16 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Convert one phone to a target protocol and release, verifying every step.",
         description = {
-            "Connects to the phone's telnet console (switching telnet on through its web page with",
-            "--enable-telnet), logs in, reads what it runs, plans the safe hops, then types each hop's",
-            "commands from the playbook. Each download is checked by the console's answer and by what",
-            "the embedded TFTP server really sent; before every reboot a safety gate checks that flash",
-            "holds exactly the compatible application/DSP pair the plan promised, or the phone is not",
-            "rebooted. After each reboot it logs in again and checks the running version.",
+            "Connects to the phone's telnet console (switching telnet on through its web page with "
+                + "--enable-telnet), logs in, reads what it runs, plans the safe hops, then types each hop's "
+                + "commands from the playbook. Each download is checked by the console's answer and by what the "
+                + "embedded TFTP server really sent; before every reboot a safety gate checks that flash holds "
+                + "exactly the compatible application/DSP pair the plan promised, or the phone is not rebooted. "
+                + "After each reboot it logs in again and checks the running version.",
             "",
-            "Progress goes to stderr; the result to stdout (text, or --format json). A journal and a",
-            "transcript (passwords shown as ****) are kept in the run folder; after an interruption",
-            "the same command with --resume continues from what the phone really runs.",
+            "Progress goes to stderr; the result to stdout (text, or --format json). A journal and a "
+                + "transcript (passwords shown as ****) are kept in the run folder; after an interruption the "
+                + "same command with --resume continues from what the phone really runs.",
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -25,11 +25,11 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Convert a simulated lab on loopback, end to end: the main job without a real phone.",
         description = {
-            "Starts simulated ST2030 and ST2022 phones on loopback addresses (127.0.x.y), in mixed",
-            "states and some with telnet off, writes firmware fixtures and a lab CSV, shows the plans",
-            "(batch --dry-run), then converts every phone in parallel (batch --enable-telnet) through the",
-            "embedded TFTP server with live progress, prints the report and checks each phone's state.",
-            "Nothing leaves the machine. The lab files are deleted at the end unless --keep is given.",
+            "Starts simulated ST2030 and ST2022 phones on loopback addresses (127.0.x.y), in mixed states "
+                + "and some with telnet off, writes firmware fixtures and a lab CSV, shows the plans (batch "
+                + "--dry-run), then converts every phone in parallel (batch --enable-telnet) through the "
+                + "embedded TFTP server with live progress, prints the report and checks each phone's state. "
+                + "Nothing leaves the machine. The lab files are deleted at the end unless --keep is given.",
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -24,12 +24,12 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Rehearse every fault at every step of a hop on simulated phones and tabulate the outcomes.",
         description = {
-            "For ST2030 and ST2022, one simulated phone per case: each fault kind of the simulator (drop,",
-            "power-loss, hang, tftp-fail, no-return) at each console command of a hop. Every phone is",
-            "converted; a stuck phone is power-cycled (unless the tool said not to); every phone not",
-            "converted is converted again with its journal's precautions, as 'convert --resume' does.",
-            "The table (fault, command, what the tool reported, final phone state) goes to --out as",
-            "Markdown. Loopback only; about a minute on two cores.",
+            "For ST2030 and ST2022, one simulated phone per case: each fault kind of the simulator (drop, "
+                + "power-loss, hang, tftp-fail, no-return) at each console command of a hop. Every phone is "
+                + "converted; a stuck phone is power-cycled (unless the tool said not to); every phone not "
+                + "converted is converted again with its journal's precautions, as 'convert --resume' does. The "
+                + "table (fault, command, what the tool reported, final phone state) goes to --out as Markdown. "
+                + "Loopback only; about a minute on two cores.",
         },
         footerHeading = "%nExample:%n",
         footer = {

@@ -35,18 +35,17 @@ import picocli.CommandLine.Spec;
         headerHeading = "%n",
         header = "Preview the safe hops from a phone's load to a target, without touching any phone.",
         description = {
-            "Searches the firmware matrix for the shortest chain of reboots that no",
-            "rule of the matrix forbids and that never lands on an application/DSP",
-            "pair it calls incompatible. ST2030/ST2022: never MGCP <-> SIP 2.6x/4.6x",
-            "directly; SIP 2.67+/4.67+ only through 1.66/3.66. Cisco 7940/7960: no",
-            "image below 5.0 once on 5.0+; SIP 4.x and earlier to SCCP 6.x+ through",
-            "SCCP 6.3; SCCP to SIP 3.x/4.x through SIP 2.3; SIP 2.1 and earlier take",
-            "only 8.3 names. Among safe plans: fewest reboots, then flash writes.",
+            "Searches the firmware matrix for the shortest chain of reboots that no rule of the matrix "
+                + "forbids and that never lands on an application/DSP pair it calls incompatible. "
+                + "ST2030/ST2022: never MGCP <-> SIP 2.6x/4.6x directly; SIP 2.67+/4.67+ only through "
+                + "1.66/3.66. Cisco 7940/7960: no image below 5.0 once on 5.0+; SIP 4.x and earlier to SCCP "
+                + "6.x+ through SCCP 6.3; SCCP to SIP 3.x/4.x through SIP 2.3; SIP 2.1 and earlier take only "
+                + "8.3 names. Among safe plans: fewest reboots, then flash writes.",
             "",
-            "The text output is a checklist to follow by hand (Cisco: per hop the",
-            "provision command, when to power-cycle, every file the phone asks for);",
-            "--format json is for scripts. With --firmware DIR (the TFTP root) the",
-            "plan uses the files in DIR and names any that are missing.",
+            "The text output is a checklist to follow by hand (Cisco: per hop the provision command, when "
+                + "to power-cycle, every file the phone asks for); --format json is for scripts. With "
+                + "--firmware DIR (the TFTP root) the plan uses the files in DIR and names any that are "
+                + "missing.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
