@@ -238,9 +238,9 @@ public final class FaultMatrix {
             }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String fast = text.replaceAll("(?m)^(\\s+timeout: )\\d+s", "$1" + "3s")
-                .replaceAll("(?m)^(\\s+return_deadline: )\\d+s", "$1" + "4s")
-                .replaceAll("(?m)^(\\s+disconnect_timeout: )\\d+s", "$1" + "3s")
+        String fast = text.replaceAll("(?m)^(\\s+timeout: )\\d+s", "$1" + "8s")
+                .replaceAll("(?m)^(\\s+return_deadline: )\\d+s", "$1" + "12s")
+                .replaceAll("(?m)^(\\s+disconnect_timeout: )\\d+s", "$1" + "8s")
                 .replaceAll("(?m)^(\\s+poll_interval: )\\S+", "$1" + "200ms");
         return Files.writeString(dir.resolve("st20xx-fast.yaml"), fast);
     }

@@ -78,7 +78,7 @@ class SimCommandIT {
             }
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0)).matches("phone 1 telnet 127\\.0\\.0\\.1:\\d+ http 127\\.0\\.0\\.1:\\d+");
-            assertThat(lines.get(1)).startsWith("phone 2 telnet 127.0.0.1:");
+            assertThat(lines.get(1)).as("each phone its own address").startsWith("phone 2 telnet 127.0.0.2:");
             PhoneState s = PhoneState.read(PhoneState.file(state, 1));
             assertThat(s.protocol()).isEqualTo("sip");
             assertThat(s.telnetEnabled()).isFalse();

@@ -108,8 +108,8 @@ class KillResumeIT {
 
     private static Path fastPlaybook(Path dir) throws IOException {
         String text = Files.readString(Path.of("playbooks/st20xx.yaml"))
-                .replaceAll("(?m)^(\\s+timeout: )\\d+s", "$15s")
-                .replaceAll("(?m)^(\\s+return_deadline: )\\d+s", "$110s")
+                .replaceAll("(?m)^(\\s+timeout: )\\d+s", "$110s")
+                .replaceAll("(?m)^(\\s+return_deadline: )\\d+s", "$120s")
                 .replaceAll("(?m)^(\\s+poll_interval: )\\S+", "$1200ms");
         return Files.writeString(dir.resolve("fast.yaml"), text);
     }

@@ -39,7 +39,7 @@ class StateFileIT {
                 assertThat(s.get("bricked").asBoolean()).isFalse();
                 assertThat(s.get("reboots").isInt()).isTrue();
                 assertThat(s.get("state").asText()).isEqualTo("running");
-                assertThat(s.get("telnet").asText()).isEqualTo("127.0.0.1:" + lab.telnet(n).getPort());
+                assertThat(s.get("telnet").asText()).isEqualTo("127.0.0." + n + ":" + lab.telnet(n).getPort());
             }
         }
     }
