@@ -22,7 +22,7 @@ import org.st20xx.matrix.PhoneModel;
 import org.st20xx.sim.Flash.CleanStep;
 
 /**
- * One simulated ST20xx phone: flash, reboots, bricking, faults, its telnet port and its web
+ * One simulated ST20xx phone: flash, reboots, bricking, faults, its telnet console and its web
  * pages. Tests and technicians see it only through the console, HTTP, its state file and
  * {@link #powerCycle()}.
  *
@@ -30,20 +30,11 @@ import org.st20xx.sim.Flash.CleanStep;
  * <em>generation</em> from when it was accepted; every power-off (reboot, power loss, brick)
  * starts a new generation, so what a session of an older one asks for is ignored.
  */
-public final class SimulatedPhone {
-    /** Telnet sessions one phone serves at a time; more are turned away. */
-    public static final int MAX_SESSIONS = 4;
-    private static final System.Logger LOG = System.getLogger(SimulatedPhone.class.getName());
+final class ThomsonPhone extends SimulatedPhone {
+    private static final System.Logger LOG = System.getLogger(ThomsonPhone.class.getName());
     private static final Map<String, String> HARDWARE = Map.of("ST2030", "hw5", "ST2022", "hw2");
 
-    private final int number;
-    private final SimulatedLab lab;
-    private final SimConfig config;
-    private final PhoneModel model;
-    private final ReservedPort telnetPort;
-    private final ReservedPort httpPort;
     private final String mac;
-    private final Optional<Path> stateFile;
     private final List<Fault> faults;
     /** How many times each command's first word was typed on this phone (for faults on the N-th time). */
     private final java.util.Map<String, Integer> typedCount = new java.util.HashMap<>();
@@ -63,15 +54,9 @@ public final class SimulatedPhone {
     private ServerSocketChannel telnetListener;
     private HttpServer web;
 
-    SimulatedPhone(int number, SimulatedLab lab, ReservedPort telnetPort, ReservedPort httpPort) {
-        this.number = number;
-        this.lab = lab;
-        this.config = lab.config();
-        this.model = config.model();
-        this.telnetPort = telnetPort;
-        this.httpPort = httpPort;
+    ThomsonPhone(int number, SimulatedLab lab, ReservedPort telnetPort, ReservedPort httpPort) {
+        super(number, lab, telnetPort, httpPort);
         this.mac = String.format(Locale.ROOT, "00-14-7F-E1-%02X-%02X", (number >> 8) & 0xff, number & 0xff);
-        this.stateFile = config.stateDir().map(d -> PhoneState.file(d, number));
         this.faults = new ArrayList<>(config.faults().stream().filter(f -> f.appliesTo(number)).toList());
         SimConfig.Start s = config.start();
         this.flash = new Flash(s.app(), s.load(), s.dsp(), s.config());
@@ -83,30 +68,13 @@ public final class SimulatedPhone {
 
     // ---- public API --------------------------------------------------------------------------
 
-    /** 1 for the first phone. */
-    public int number() {
-        return number;
-    }
-
-    public InetSocketAddress telnetAddress() {
-        return telnetPort.address();
-    }
-
-    public InetSocketAddress httpAddress() {
-        return httpPort.address();
-    }
-
-    /** {@code STATE_DIR/phone-N.json}, when the lab has a state directory. */
-    public Optional<Path> stateFile() {
-        return stateFile;
-    }
-
-    /** What the state file says now. */
+    @Override
     public synchronized PhoneState state() {
         return new PhoneState(number, model.name(), runningLoad.protocol(), runningLoad.version().toString(), runningApp,
                 runningDsp.file(), flash.config(), telnetEnabled, status == PhoneStatus.BRICKED, reboots,
                 status.word(), configValid(), flash.configProtocol(), flash.app(), flash.dsp().file(), brickReason,
-                lastCommand, mac, ReservedPort.text(telnetAddress()), ReservedPort.text(httpAddress()));
+                lastCommand, mac, ReservedPort.text(telnetAddress()), ReservedPort.text(httpAddress()), null, null,
+                null);
     }
 
     /**
@@ -114,6 +82,7 @@ public final class SimulatedPhone {
      * or leave it misconfigured). A stuck phone comes back this way; a bricked one stays bricked;
      * cutting the power while a flash write runs bricks the phone.
      */
+    @Override
     public synchronized void powerCycle() {
         if (status == PhoneStatus.BRICKED) {
             return;
@@ -128,11 +97,13 @@ public final class SimulatedPhone {
 
     // ---- lifecycle ---------------------------------------------------------------------------
 
+    @Override
     synchronized void powerOn() {
         openListeners();
         writeState();
     }
 
+    @Override
     synchronized void shutdown() {
         generation++;
         closeListenersAndSessions();
@@ -254,37 +225,7 @@ public final class SimulatedPhone {
         return Optional.of(new ConsoleSession(this, s, generation));
     }
 
-    private void writeState() {
-        if (stateFile.isEmpty()) {
-            return;
-        }
-        try {
-            state().write(stateFile.get());
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "phone " + number + ": cannot write " + stateFile.get() + ": " + e);
-        }
-    }
-
-    static void closeQuietly(java.io.Closeable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (IOException e) {
-            // nothing more to do
-        }
-    }
-
     // ---- what the console and the web pages ask for -----------------------------------------
-
-    PhoneModel model() {
-        return model;
-    }
-
-    SimConfig config() {
-        return config;
-    }
 
     synchronized void sessionEnded(Socket s) {
         sessions.remove(s);
