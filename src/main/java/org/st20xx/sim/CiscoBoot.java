@@ -208,6 +208,12 @@ final class CiscoBoot {
         }
         Load load = model.imageLoad(image.get()).orElseThrow();
         ImageFormat format = model.imageFormat(load).orElseThrow();
+        if (named.kind() == BootFileKind.OS79XX && !format.loaderOf(image.get()).equals(named.text())) {
+            // OS79XX.TXT names the application of a universal-loader image: the phone asks for
+            // NAME.bin, which only the loader has (C-11)
+            fetcher.fetch(named.text() + ".bin", false);
+            return Optional.of(stay(PROTOCOL_APPLICATION_INVALID));
+        }
         List<String> files = format.files(image.get(), running);
         Optional<Rule> rule = model.forbiddingRule(running, load);
         Rule.Failure failure = rule.map(Rule::failure).orElse(null);
