@@ -1,7 +1,6 @@
 package org.st20xx.cisco;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +21,6 @@ import org.st20xx.St20xxException;
 import org.st20xx.matrix.BootProfile;
 import org.st20xx.matrix.BootRequest;
 import org.st20xx.matrix.Load;
-import org.st20xx.matrix.Matrix;
-import org.st20xx.matrix.PhoneModel;
-import org.st20xx.plan.Target;
 import org.st20xx.tftp.Outcome;
 import org.st20xx.tftp.TftpRequest;
 import org.st20xx.tftp.TftpServer;
@@ -52,18 +48,6 @@ public final class BootWatcher implements TransferListener {
     public static final String POWER_CYCLE = "power-cycle the phone now (unplug the power, or the Ethernet cable"
             + " when it is powered inline)";
 
-    /** What to watch: the phone, what it runs now, where it is to go, and the TFTP root served. */
-    public record Setup(Matrix matrix, PhoneModel model, MacAddress mac, Load from, Target target, Path root) {
-        public Setup {
-            Objects.requireNonNull(matrix, "matrix");
-            Objects.requireNonNull(model, "model");
-            Objects.requireNonNull(mac, "mac");
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(target, "target");
-            Objects.requireNonNull(root, "root");
-        }
-    }
-
     private enum Phase { WAITING, BOOTING, INSTALLING, REBOOTING, BOOTED }
 
     /** The hop being watched. */
@@ -86,7 +70,7 @@ public final class BootWatcher implements TransferListener {
             this.number = number;
             this.of = of;
             this.files = files;
-            String mac = setup.mac().hex();
+            String mac = request.mac().hex();
             List<String> before = new ArrayList<>();
             List<String> installs = List.of();
             String last = null;
@@ -102,7 +86,7 @@ public final class BootWatcher implements TransferListener {
             }
             this.installFiles = installs;
             this.lastFile = last;
-            BootProfile fromProfile = HopFiles.profile(setup.model(), files.from());
+            BootProfile fromProfile = HopFiles.profile(request.model(), files.from());
             Optional<BootRequest> decision = fromProfile.decisionPoint(files.from().version());
             boolean past = false;
             for (BootRequest r : fromProfile.requests()) {
@@ -112,7 +96,7 @@ public final class BootWatcher implements TransferListener {
                 past |= decision.map(r::equals).orElse(false);
             }
             pastDecision.removeAll(before);
-            for (BootProfile p : List.of(fromProfile, HopFiles.profile(setup.model(), files.to()))) {
+            for (BootProfile p : List.of(fromProfile, HopFiles.profile(request.model(), files.to()))) {
                 p.requests().forEach(r -> bootFiles.add(r.fileName(mac)));
             }
         }
@@ -137,7 +121,7 @@ public final class BootWatcher implements TransferListener {
         }
     }
 
-    private final Setup setup;
+    private final Provisioner.Request request;
     private Consumer<WatchEvent> events;
     private Provisioner.Result first;
     private final Instant started = Instant.now();
@@ -151,25 +135,26 @@ public final class BootWatcher implements TransferListener {
     private InetAddress phone;
     private WatchResult result;
 
-    private BootWatcher(Setup setup) {
-        this.setup = setup;
-        this.runs = setup.from();
+    private BootWatcher(Provisioner.Request request) {
+        this.request = request;
+        this.runs = request.from();
     }
 
     /**
      * Writes (or keeps) the first hop's files with {@link Provisioner}, as {@code st20xx provision}
-     * would; then {@link #follow} the phone. A refusal (no safe plan, a missing image file, a file it
+     * would for {@code request} (and later hops' from the load each hop reaches); then
+     * {@link #follow} the phone. A refusal (no safe plan, a missing image file, a file it
      * will not overwrite) is a {@link St20xxException} (exit 2), before anything is served.
      */
-    public static BootWatcher provision(Setup setup) {
-        BootWatcher w = new BootWatcher(setup);
-        w.first = w.provision(setup.from());
+    public static BootWatcher provision(Provisioner.Request request) {
+        BootWatcher w = new BootWatcher(request);
+        w.first = w.provision(request.from());
         w.target = w.first.plan().target();
         return w;
     }
 
     /**
-     * Starts following the requests {@code server} (which serves {@code setup.root()}) reports, and
+     * Starts following the requests {@code server} (which serves {@code request.root()}) reports, and
      * tells {@code events} about the first hop: its files and the power cycle that starts it.
      */
     public void follow(TftpServer server, Consumer<WatchEvent> events) {
@@ -211,11 +196,12 @@ public final class BootWatcher implements TransferListener {
     }
 
     @Override
-    public synchronized void requestReceived(TftpRequest request) {
-        if (result != null || current == null || request.kind() != TftpRequest.Kind.READ || !fromPhone(request.client().getAddress())) {
+    public synchronized void requestReceived(TftpRequest asked) {
+        if (result != null || current == null || asked.kind() != TftpRequest.Kind.READ
+                || !fromPhone(asked.client().getAddress())) {
             return;
         }
-        String file = name(request.fileName());
+        String file = name(asked.fileName());
         if (current.installFiles.contains(file)) {
             emit(WatchEvent.Kind.FETCHING, "fetching " + file + " (image " + current.files.image() + ")");
         }
@@ -228,13 +214,14 @@ public final class BootWatcher implements TransferListener {
         }
         InetAddress client = t.client().getAddress();
         String file = name(t.fileName());
-        if (phone == null && file.contains(setup.mac().hex())) {
+        if (phone == null && file.contains(request.mac().hex())) {
             phone = client;
         }
         if (!fromPhone(client)) {
             if (others.add(client)) {
                 emit(WatchEvent.Kind.NOTE, "another client, " + client.getHostAddress() + ", asks this server for "
-                        + Transfer.printable(file) + ": only the phone being converted should use it (seed 001 'TFTP Accessibility')");
+                        + Transfer.printable(file) + ": only the phone being converted should use it (seed 001"
+                        + " 'TFTP Accessibility')");
             }
             return;
         }
@@ -291,7 +278,7 @@ public final class BootWatcher implements TransferListener {
     /** A file of another image means a file the phone reads names another image. */
     private void otherFile(Watched w, String file) {
         Matcher ext = Os79xxFile.WITH_EXTENSION.matcher(file);
-        Optional<String> image = ext.matches() ? setup.model().imageNamed(ext.group(1)) : Optional.empty();
+        Optional<String> image = ext.matches() ? request.model().imageNamed(ext.group(1)) : Optional.empty();
         if (image.isPresent() && !image.get().equals(w.files.image())) {
             fail(w, "the phone fetches " + file + ", a file of " + image.get() + ", not of the hop's image "
                     + w.files.image() + ": a file it reads names another image");
@@ -322,8 +309,8 @@ public final class BootWatcher implements TransferListener {
     }
 
     private Provisioner.Result provision(Load from) {
-        return Provisioner.provision(new Provisioner.Request(setup.matrix(), setup.model(), setup.mac(), from,
-                setup.target(), setup.root(), false));
+        return Provisioner.provision(new Provisioner.Request(request.matrix(), request.model(), request.mac(), from,
+                request.target(), request.root(), request.force()));
     }
 
     /** Watches the hop {@code r} wrote and asks for the power cycle that starts it. */
@@ -346,7 +333,7 @@ public final class BootWatcher implements TransferListener {
             reports.add(current.report(WatchResult.HopStatus.UNFINISHED));
         }
         List<String> hints = status == WatchResult.Status.CONVERTED ? List.of() : lint();
-        result = new WatchResult(status, setup.model().name(), setup.mac(), setup.from(),
+        result = new WatchResult(status, request.model().name(), request.mac(), request.from(),
                 target == null ? runs : target, runs, reports, Optional.ofNullable(error), hints,
                 Duration.between(started, Instant.now()));
         finished.countDown();
@@ -355,8 +342,9 @@ public final class BootWatcher implements TransferListener {
     /** What {@code st20xx lint} finds for this phone, as hints after a failure. */
     private List<String> lint() {
         try {
-            return TftpRootLint.check(setup.root(), setup.matrix(), new TftpRootLint.Scope(Optional.of(setup.model()),
-                    Optional.of(setup.mac()), Optional.of(runs))).stream().map(TftpRootLint.Problem::toString).toList();
+            return TftpRootLint.check(request.root(), request.matrix(), new TftpRootLint.Scope(
+                    Optional.of(request.model()), Optional.of(request.mac()), Optional.of(runs))).stream()
+                    .map(TftpRootLint.Problem::toString).toList();
         } catch (St20xxException e) {
             return List.of();
         }
@@ -370,11 +358,12 @@ public final class BootWatcher implements TransferListener {
         return w.title() + ": " + switch (w.phase) {
             case WAITING -> "the phone asked for nothing; is it powered, and is this its TFTP server (Settings >"
                     + " Network Configuration > TFTP Server)?";
-            case BOOTING -> "the phone last asked for " + Transfer.printable(w.lastRequest) + " and fetched no image (look at its screen,"
-                    + " e.g. \"W210 TFTP Error : buffer full\")";
+            case BOOTING -> "the phone last asked for " + Transfer.printable(w.lastRequest) + " and fetched no image"
+                    + " (look at its screen, e.g. \"W210 TFTP Error : buffer full\")";
             case INSTALLING -> "the phone fetched " + w.fetched.size() + " of the image's " + w.installFiles.size()
                     + " files";
-            case REBOOTING -> "the phone fetched the image but has not asked for its files since (it did not come back)";
+            case REBOOTING -> "the phone fetched the image but has not asked for its files since (it did not come"
+                    + " back)";
             case BOOTED -> "the phone came back on " + w.files.to() + " but stopped after "
                     + Transfer.printable(w.lastRequest);
         };

@@ -2,7 +2,6 @@ package org.st20xx.cli;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import org.st20xx.St20xxException;
 import org.st20xx.cisco.BootWatcher;
 import org.st20xx.cisco.MacAddress;
 import org.st20xx.cisco.ProvisionManifest;
+import org.st20xx.cisco.Provisioner;
 import org.st20xx.cisco.WatchResult;
 import org.st20xx.matrix.Matrix;
 import org.st20xx.matrix.PhoneModel;
@@ -115,7 +115,7 @@ public final class WatchCommand implements Callable<Integer> {
             throw St20xxException.usage("--tftp-root " + tftpRoot + ": not a directory");
         }
         Matrix matrix = matrixOption.load();
-        BootWatcher.Setup setup = setup(matrix, phoneMac);
+        Provisioner.Request setup = setup(matrix, phoneMac);
         TftpServerConfig serverConfig = serverConfig();
         BootWatcher watcher = BootWatcher.provision(setup);
         PrintWriter err = spec.commandLine().getErr();
@@ -138,7 +138,7 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     /** The options, or what provision recorded for the MAC; one line naming what is missing. */
-    private BootWatcher.Setup setup(Matrix matrix, MacAddress phoneMac) {
+    private Provisioner.Request setup(Matrix matrix, MacAddress phoneMac) {
         Optional<ProvisionManifest.PhoneEntry> entry = Optional.ofNullable(
                 ProvisionManifest.read(tftpRoot).phones().get(phoneMac.hex()));
         List<String> missing = new ArrayList<>();
@@ -164,17 +164,12 @@ public final class WatchCommand implements Callable<Integer> {
             throw St20xxException.usage("--model " + m + ": watch follows phones that load their firmware over TFTP"
                     + " (7940, 7960); " + phone.name() + " is converted over its console (st20xx convert)");
         }
-        return new BootWatcher.Setup(matrix, phone, phoneMac, Loads.parse(f, "--from"), Target.parse(t, "--target"),
-                tftpRoot);
+        return new Provisioner.Request(matrix, phone, phoneMac, Loads.parse(f, "--from"), Target.parse(t, "--target"),
+                tftpRoot, false);
     }
 
     private TftpServerConfig serverConfig() {
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(bind);
-        } catch (UnknownHostException e) {
-            throw St20xxException.usage("--bind " + bind + ": not an address of this host");
-        }
+        InetAddress address = TftpCommand.bindAddress(bind);
         try {
             return TftpServerConfig.of(tftpRoot).withBind(address, port);
         } catch (IllegalArgumentException e) {

@@ -23,7 +23,6 @@ import org.st20xx.matrix.Load;
 final class CiscoPhone extends SimulatedPhone {
     /** Requests kept in the state file: the last ones since the phone powered up. */
     static final int MAX_REQUESTS = 64;
-    private static final System.Logger LOG = System.getLogger(CiscoPhone.class.getName());
 
     private final MacAddress mac;
     private final ArrayDeque<String> requests = new ArrayDeque<>();
@@ -39,7 +38,6 @@ final class CiscoPhone extends SimulatedPhone {
     private String pendingBrick;
     private int reboots;
     private long generation;
-    private HttpServer web;
 
     /** Thrown into a boot whose phone lost power meanwhile: the boot ends there. */
     private static final class PoweredOff extends RuntimeException {
@@ -199,22 +197,15 @@ final class CiscoPhone extends SimulatedPhone {
                 && m.family().equals(model.family()));
     }
 
-    private void openWeb() {
-        if (web != null || !status.up()) {
-            return;
-        }
-        try {
-            web = CiscoWeb.start(this, httpPort, lab.webExecutor());
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "phone " + number + ": cannot serve HTTP on "
-                    + ReservedPort.text(httpAddress()) + ": " + e.getMessage());
+    @Override
+    void openWeb() {
+        if (status.up()) {
+            super.openWeb();
         }
     }
 
-    private void closeWeb() {
-        if (web != null) {
-            web.stop(0);
-            web = null;
-        }
+    @Override
+    HttpServer startWeb() throws IOException {
+        return CiscoWeb.start(this, httpPort, lab.webExecutor());
     }
 }

@@ -1,5 +1,6 @@
 package org.st20xx.sim;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ public abstract class SimulatedPhone {
     final ReservedPort telnetPort;
     final ReservedPort httpPort;
     private final Optional<Path> stateFile;
+    /** The phone's web server while it answers HTTP; guarded by the subclass's monitor. */
+    private HttpServer web;
 
     SimulatedPhone(int number, SimulatedLab lab, ReservedPort telnetPort, ReservedPort httpPort) {
         this.number = number;
@@ -79,6 +82,30 @@ public abstract class SimulatedPhone {
 
     SimConfig config() {
         return config;
+    }
+
+    /** Starts the phone's web pages on its HTTP port (on the lab's executor). */
+    abstract HttpServer startWeb() throws IOException;
+
+    /** Serves the web pages, unless they are served already; a port that cannot be used is logged. */
+    void openWeb() {
+        if (web != null) {
+            return;
+        }
+        try {
+            web = startWeb();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "phone " + number + ": cannot serve HTTP on "
+                    + ReservedPort.text(httpAddress()) + ": " + e.getMessage());
+        }
+    }
+
+    /** Stops the web pages: connections to the HTTP port are refused until {@link #openWeb()}. */
+    void closeWeb() {
+        if (web != null) {
+            web.stop(0);
+            web = null;
+        }
     }
 
     /** Rewrites the state file (when the lab has a state directory) with {@link #state()}. */

@@ -2,11 +2,9 @@ package org.st20xx.sim;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.st20xx.credentials.Account;
 import org.st20xx.matrix.Dsp;
 import org.st20xx.matrix.Load;
-import org.st20xx.matrix.PhoneModel;
 import org.st20xx.sim.Flash.CleanStep;
 
 /**
@@ -52,7 +49,6 @@ final class ThomsonPhone extends SimulatedPhone {
     private String brickReason;
     private String lastCommand;
     private ServerSocketChannel telnetListener;
-    private HttpServer web;
 
     ThomsonPhone(int number, SimulatedLab lab, ReservedPort telnetPort, ReservedPort httpPort) {
         super(number, lab, telnetPort, httpPort);
@@ -157,12 +153,12 @@ final class ThomsonPhone extends SimulatedPhone {
         if (telnetEnabled) {
             openTelnet();
         }
-        try {
-            web = WebInterface.start(this, httpPort, lab.webExecutor());
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "phone " + number + ": cannot serve HTTP on "
-                    + ReservedPort.text(httpAddress()) + ": " + e.getMessage());
-        }
+        openWeb();
+    }
+
+    @Override
+    HttpServer startWeb() throws IOException {
+        return WebInterface.start(this, httpPort, lab.webExecutor());
     }
 
     private void openTelnet() {
@@ -186,10 +182,7 @@ final class ThomsonPhone extends SimulatedPhone {
 
     private void closeListenersAndSessions() {
         closeTelnet();
-        if (web != null) {
-            web.stop(0);
-            web = null;
-        }
+        closeWeb();
         for (Socket s : sessions) {
             try {
                 s.shutdownOutput();
