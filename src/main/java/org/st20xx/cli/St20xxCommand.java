@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             "  st20xx provision --model 7960 --mac 001A.2B3C.4D5E --from sip:4.4 \\",
             "      --target sccp:8.x --tftp-root DIR                      write a Cisco hop's files",
             "  st20xx lint --tftp-root DIR                                 check a Cisco TFTP root",
-            "  st20xx watch --tftp-root DIR --mac 001A.2B3C.4D5E            follow a Cisco phone's hops",
+            "  st20xx watch --tftp-root DIR --mac MAC                      follow a Cisco phone's hops",
             "  st20xx convert --ip 10.0.0.7 --target mgcp --dry-run        what would be typed, nothing sent",
             "  st20xx batch lab-phones.csv --parallel 16 --report out.json a whole bench at once",
             "",
