@@ -113,7 +113,7 @@ final class CiscoBoot {
         boolean hasFallback = decision.isPresent() && profile.requests().stream()
                 .anyMatch(r -> r.ifMissing().map(m -> m.equals(decision.get().file())).orElse(false));
         Set<String> found = new HashSet<>();
-        boolean decided = decision.isEmpty();
+        boolean decided = false;
         for (BootRequest r : profile.requests()) {
             if (r.ifMissing().isPresent() && found.contains(r.ifMissing().get().replace(BootRequest.MAC, mac))) {
                 continue;
@@ -127,7 +127,7 @@ final class CiscoBoot {
                     return failed.get();
                 }
             }
-            boolean decidesHere = !decided && (r.equals(decision.get()) ? got.ok() || !hasFallback
+            boolean decidesHere = !decided && decision.isPresent() && (r.equals(decision.get()) ? got.ok() || !hasFallback
                     : r.ifMissing().map(m -> m.equals(decision.get().file())).orElse(false));
             if (decidesHere) {
                 decided = true;

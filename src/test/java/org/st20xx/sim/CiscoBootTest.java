@@ -160,6 +160,22 @@ class CiscoBootTest {
     }
 
     @Test
+    void aLoadWithoutADecisionPointDecidesAfterItsLastRequest() throws Exception {
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("firmware-matrix.yaml"))
+                .replace("- { versions: \"[1.0, 9.0)\", file: \"SIP{MAC}.cnf\" }",
+                        "- { versions: \"[1.0, 7.0)\", file: \"SIP{MAC}.cnf\" }")
+                .lines().filter(l -> !l.contains("version: \"7.1\"") && !l.contains("version: \"7.4\""))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        PhoneModel m = MatrixLoader.parse(yaml, "m.yaml").requireModel("7960");
+        assertThat(m.bootProfile("sip").orElseThrow().decisionPoint(Load.of("sip", "8.12").version())).isEmpty();
+        Root root = new Root().text("SIP" + MAC + ".cnf", "image_version: P0S3-07-4-00\n").image("sip", "7.4");
+        CiscoBoot.Outcome o = CiscoBoot.run(m, MAC, Load.of("sip", "8.12"), Optional.of("P0S3-08-12-00"), x -> true, root);
+        assertThat(o).isEqualTo(new CiscoBoot.Install("P0S3-07-4-00", Load.of("sip", "7.4"), Optional.empty()));
+        assertThat(root.asked.subList(0, 4)).as("every request first, RINGLIST.DAT included")
+                .containsExactly("OS79XX.TXT", "SIPDefault.cnf", "SIP" + MAC + ".cnf", "RINGLIST.DAT");
+    }
+
+    @Test
     void sccp6FallsBackToXmlDefaultAndDecidesThere() {
         Root root = new Root().text("XMLDefault.cnf.xml",
                 "<Default><loadInformation7>P00308000400</loadInformation7></Default>\n").image("sccp", "8.0.4");
