@@ -15,7 +15,7 @@ import org.st20xx.matrix.Load;
  * legacy loads OS79XX.TXT, for universal-loader loads its configuration), finds another image
  * named, fetches the image files, writes them to flash and reboots onto {@code to}; then it asks
  * for the files of {@code to} and finds its own image named. What the technician sees in a TFTP
- * log, and what part 2's watcher compares transfer events with.
+ * log, and what {@link BootWatcher} compares transfer events with.
  */
 public record BootSequence(List<Step> steps) {
     /** One thing the phone does. */

@@ -3,6 +3,7 @@ package org.st20xx.cisco;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * OS79XX.TXT: the name of the image a phone is to run, "without the .bin extension" (seed 001),
@@ -23,6 +24,9 @@ public final class Os79xxFile {
     /** Something a phone could trip on, on line {@code line} (1-based). */
     public record Issue(int line, String message, String hint) {
     }
+
+    /** An image name written with a file extension, which a phone adds itself: group 1 is the name without it. */
+    public static final Pattern WITH_EXTENSION = Pattern.compile("(?i)(.+)\\.(bin|loads|sb2|sbn)");
 
     private Os79xxFile() {
     }

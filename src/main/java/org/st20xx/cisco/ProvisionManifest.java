@@ -36,8 +36,8 @@ public record ProvisionManifest(int schema, Map<String, FileEntry> files, Map<St
     /**
      * A phone's provisioning: the conversion asked for ({@code from}, {@code target}), the hops
      * left including the one its files are for, the load that hop boots ({@code hopTo}) with its
-     * image, and the files. Loads are written {@code protocol:version}. Part 2's watcher knows
-     * the hop is done when the phone asks for its files again running {@code hopTo}.
+     * image, and the files. Loads are written {@code protocol:version}. {@code st20xx watch}
+     * takes the model, the load and the target from here when it is not given them.
      */
     public record PhoneEntry(String model, String from, String target, int hops, String hopTo, String image,
             List<String> files) {

@@ -38,7 +38,7 @@ import org.st20xx.plan.Target;
  * not are removed (seed 001: "Remove any protocol configuration files that are not used").
  *
  * <p>Multi-hop: each run writes one hop. Once the phone runs the hop's load, the next run (with
- * {@code --from} that load) writes the next hop; part 2's watcher will do that on its own when the
+ * {@code --from} that load) writes the next hop; {@link BootWatcher} does that on its own when the
  * TFTP log shows the phone booted the hop's image.
  */
 public final class Provisioner {

@@ -34,7 +34,6 @@ import org.st20xx.matrix.Rule;
  * Values are never echoed from lines other than the image's (passwords stay unprinted).
  */
 public final class TftpRootLint {
-    private static final Pattern EXTENSION = Pattern.compile("(?i)(.+)\\.(bin|loads|sb2|sbn)");
 
     /** {@code FILE:LINE: message (hint)} */
     public record Problem(String file, int line, String message, String hint) {
@@ -211,7 +210,7 @@ public final class TftpRootLint {
 
     /** The load a reference names, reporting a bad name, missing or empty files and forbidden loads. */
     private Optional<Load> resolve(PhoneModel model, Reference ref, Optional<Load> from) {
-        Matcher ext = EXTENSION.matcher(ref.name());
+        Matcher ext = Os79xxFile.WITH_EXTENSION.matcher(ref.name());
         if (ext.matches()) {
             problem(ref.file(), ref.line(), "names " + ref.name() + " with its extension: the phone adds the extension"
                     + " itself (\"Protocol Application Invalid\")", "write " + ext.group(1));

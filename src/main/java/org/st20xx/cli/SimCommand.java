@@ -23,15 +23,25 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        header = "Simulates ST2030 / ST2022 phones on loopback (telnet console, telnet.html, TFTP pulls, bricking).",
+        header = "Simulates ST2030 / ST2022 and Cisco 7940 / 7960 phones on loopback (TFTP pulls, reboots, bricking).",
         description = {
-            "Prints one line per phone, 'phone N telnet ADDR:PORT http ADDR:PORT', then 'ready', and serves until"
-                + " SIGTERM. Type 'power-cycle N' on standard input to power-cycle phone N. See docs/simulator.md.",
+            "Prints one line per phone, 'phone N telnet ADDR:PORT http ADDR:PORT' (Cisco phones add 'mac MAC'),"
+                + " then 'ready', and serves until SIGTERM. Type 'power-cycle N' on standard input to power-cycle"
+                + " phone N.",
+            "",
+            "ST2030 / ST2022: a telnet console (seed 000's commands), telnet.html, real TFTP pulls of the files the"
+                + " console names, flash, reboots, faults.",
+            "Cisco 7940 / 7960: no console. A power-cycled phone asks its TFTP server (--tftp-server, --tftp-port)"
+                + " for OS79XX.TXT and its configuration files, reads them strictly, and when they name another image"
+                + " fetches its files, checks them, writes them to flash and reboots onto them; otherwise it keeps its"
+                + " image and shows seed 001's error (state file 'display'). See docs/simulator.md and docs/cisco.md.",
         },
-        footerHeading = "%nExample:%n",
+        footerHeading = "%nExamples:%n",
         footer = {
             "  st20xx sim --count 2 --model ST2030 --firmware sip:2.67 \\",
             "      --state-dir /tmp/sim --boot-seconds 0.5 --telnet-enabled",
+            "  st20xx sim --count 1 --model 7960 --firmware sccp:5.0.1.1 \\",
+            "      --tftp-port 6969 --state-dir /tmp/sim --boot-seconds 1",
         })
 final class SimCommand implements Callable<Integer> {
     @Spec
@@ -40,11 +50,11 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--count", required = true, paramLabel = "N", description = "How many phones (1 to 1000).")
     int count;
 
-    @Option(names = "--model", required = true, paramLabel = "M", description = "ST2030 or ST2022.")
+    @Option(names = "--model", required = true, paramLabel = "M", description = "ST2030, ST2022, 7940 or 7960.")
     String model;
 
     @Option(names = "--firmware", required = true, paramLabel = "PROTO:VER",
-            description = "The load every phone starts with, e.g. sip:2.67 or mgcp:1.55.")
+            description = "The load every phone starts with, e.g. sip:2.67, mgcp:1.55, sccp:5.0.1.1 or sip:8.12.")
     String firmware;
 
     @Option(names = "--dsp", paramLabel = "FILE",
@@ -69,8 +79,22 @@ final class SimCommand implements Callable<Integer> {
     int httpPortBase;
 
     @Option(names = "--tftp-port", paramLabel = "N", defaultValue = "69",
-            description = "UDP port the phones' 'tftp' commands pull from (default: ${DEFAULT-VALUE}).")
+            description = "UDP port the phones pull from: 'tftp' commands, Cisco boots (default: ${DEFAULT-VALUE}).")
     int tftpPort;
+
+    @Option(names = "--tftp-server", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Cisco: the TFTP server the phones boot from, an IPv4 address in 127.0.0.0/8"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String tftpServer;
+
+    @Option(names = "--mac-base", paramLabel = "MAC",
+            description = "Cisco: phone 1's MAC; phone N has MAC+N-1 (default: " + SimConfig.DEFAULT_MAC_BASE + ").")
+    String macBase;
+
+    @Option(names = "--flash-empty",
+            description = "Cisco: the phones' flash holds no image (after a failed upgrade); they boot the loader"
+                    + " of --firmware.")
+    boolean flashEmpty;
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Rewrite DIR/phone-N.json after every change.")
     Path stateDir;
@@ -103,7 +127,7 @@ final class SimCommand implements Callable<Integer> {
                 .dsp(dsp).count(count).bind(bind).sharedAddress(sharedAddress)
                 .telnetPortBase(telnetPortBase).httpPortBase(httpPortBase).tftpPort(tftpPort)
                 .stateDir(stateDir).bootTime(Duration.ofNanos(Math.round(bootSeconds * 1e9)))
-                .telnetEnabled(telnetEnabled);
+                .telnetEnabled(telnetEnabled).tftpServer(tftpServer).macBase(macBase).flashEmpty(flashEmpty);
         faults.forEach(b::fault);
         if (credentials != null) {
             b.credentials(CredentialsLoader.load(Optional.of(credentials), matrix.requireModel(model).protocols()));

@@ -115,16 +115,20 @@ public final class TftpCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --bind ADDR}: an address (or name) of this host, or a usage error naming the option. */
+    static InetAddress bindAddress(String bind) {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw St20xxException.usage("--bind " + bind + ": not an address of this host");
+        }
+    }
+
     TftpServerConfig config() {
         if (!Files.isDirectory(root)) {
             throw St20xxException.usage("--root " + root + ": " + (Files.exists(root) ? "not a directory" : "no such directory"));
         }
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(bind);
-        } catch (UnknownHostException e) {
-            throw St20xxException.usage("--bind " + bind + ": not an address of this host");
-        }
+        InetAddress address = bindAddress(bind);
         try {
             return new TftpServerConfig(root, address, port, maxTransfers, retries, Duration.ofMillis(timeoutMillis));
         } catch (IllegalArgumentException e) {

@@ -33,7 +33,23 @@ public record ImageFormat(String protocol, VersionRange versions, List<Pattern> 
         public String apply(String name) {
             return match.matcher(name).replaceFirst(Matcher.quoteReplacement(replacement));
         }
+
+        /**
+         * The name this rename was applied to, when it swaps one literal prefix for another
+         * ({@code ^P0S3} to {@code P003}: {@code P003-07-4-00} gives {@code P0S3-07-4-00}); empty for
+         * any other rename, which cannot be undone from the result alone.
+         */
+        public Optional<String> undo(String renamed) {
+            Matcher literal = LITERAL_PREFIX.matcher(match.pattern());
+            if (!literal.matches() || !renamed.startsWith(replacement)) {
+                return Optional.empty();
+            }
+            String original = literal.group(1) + renamed.substring(replacement.length());
+            return apply(original).equals(renamed) ? Optional.of(original) : Optional.empty();
+        }
     }
+
+    private static final Pattern LITERAL_PREFIX = Pattern.compile("\\^([A-Za-z0-9_-]+)");
 
     /**
      * One file the phone fetches: a template over {@code {image}} and {@code {loader}}, fetched
@@ -88,6 +104,16 @@ public record ImageFormat(String protocol, VersionRange versions, List<Pattern> 
     /** The universal application loader's name for {@code image}, or the image itself when it has none. */
     public String loaderOf(String image) {
         return loader.map(r -> r.apply(image)).orElse(image);
+    }
+
+    /**
+     * The image whose universal application loader is called {@code loaderName} (what OS79XX.TXT
+     * names for it), e.g. {@code P003-07-4-00} gives {@code P0S3-07-4-00}; empty when this format
+     * has no loader or the name is not one of its loaders.
+     */
+    public Optional<String> imageOfLoader(String loaderName) {
+        return loader.flatMap(r -> r.undo(loaderName)).filter(img -> loadOf(img).isPresent()
+                && loaderOf(img).equals(loaderName));
     }
 
     /** The file a firmware directory must hold for the image to count as present, e.g. {@code P0S30203.bin}. */

@@ -42,7 +42,8 @@ public final class MatrixLoader {
     private static final List<String> DSP_KEYS = List.of("file", "label");
     private static final List<String> COMPAT_KEYS = List.of("protocol", "versions", "dsp");
     private static final List<String> RELEASE_KEYS = List.of("protocol", "version", "app", "config", "source");
-    private static final List<String> RULE_KEYS = List.of("name", "forbid", "both_ways", "bridge", "reason", "source");
+    private static final List<String> RULE_KEYS = List.of("name", "forbid", "both_ways", "bridge", "reason", "source",
+            "fails_as", "display");
     private static final List<String> FORBID_KEYS = List.of("from", "to");
     private static final List<String> SELECTOR_KEYS = List.of("protocol", "versions");
     private static final List<String> IMAGE_KEYS = List.of("protocol", "versions", "name", "loader", "fetch", "example",
@@ -297,6 +298,7 @@ public final class MatrixLoader {
                 String reason = check.requiredText(rm, "reason", rw2).orElse("");
                 String source = check.requiredText(rm, "source", rw2).orElse("");
                 Optional<List<Selector>> bridge = rm.get("bridge").flatMap(b -> selectors(ctx, b, "'bridge' of " + rw2));
+                Rule.Failure failure = failure(check, rm, rw2);
                 if (!rm.has("forbid")) {
                     check.problem(rm.location(), rw2 + " needs 'forbid: { from: ..., to: ... }'");
                     return;
@@ -309,7 +311,8 @@ public final class MatrixLoader {
                         check.problem(f.location(), "'forbid' of " + rw2 + " needs both 'from' and 'to'");
                     }
                     if (from.isPresent() && to.isPresent() && (bridge.isPresent() || !rm.has("bridge"))) {
-                        rules.add(new Rule(ruleName, from.get(), to.get(), both, bridge.orElse(List.of()), reason, source));
+                        rules.add(new Rule(ruleName, from.get(), to.get(), both, bridge.orElse(List.of()), reason, source,
+                                failure));
                     }
                 });
             });
@@ -317,6 +320,25 @@ public final class MatrixLoader {
 
         return Optional.of(new PhoneModel(name, vendor, family, protocols, reboots, apps, configs, dspPatterns,
                 dsps, compat, releases, rules, images, boot, deviceType));
+    }
+
+    /** {@code fails_as} (bricked, refused, state-error) and {@code display}: what a phone does if it is tried. */
+    private static Rule.Failure failure(YamlChecker check, YamlMap rm, String where) {
+        Optional<String> word = check.optionalText(rm, "fails_as", where);
+        Optional<String> display = check.optionalText(rm, "display", where);
+        Optional<Rule.Failure.Kind> kind = word.map(w -> Rule.Failure.Kind.parse(w).orElse(null));
+        if (word.isPresent() && kind.isEmpty()) {
+            check.problem(YamlChecker.at(rm, "fails_as"), "'fails_as' of " + where + " must be one of "
+                    + java.util.Arrays.stream(Rule.Failure.Kind.values()).map(Rule.Failure.Kind::word).toList());
+            return Rule.Failure.BRICKED;
+        }
+        Rule.Failure.Kind k = kind.orElse(Rule.Failure.Kind.BRICKED);
+        if (k == Rule.Failure.Kind.BRICKED && display.isPresent()) {
+            check.problem(YamlChecker.at(rm, "display"), "'display' of " + where + ": a bricked phone shows nothing"
+                    + " (give 'fails_as: refused' or 'state-error')");
+            return Rule.Failure.BRICKED;
+        }
+        return new Rule.Failure(k, display);
     }
 
     private record Ctx(YamlChecker check, String model, Set<String> protocols) {

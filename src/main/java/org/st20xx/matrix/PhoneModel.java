@@ -122,6 +122,17 @@ public record PhoneModel(String name, String vendor, String family, List<String>
         return images.stream().map(f -> f.loadOf(imageName)).flatMap(Optional::stream).findFirst();
     }
 
+    /**
+     * The image a provisioning file's name stands for: the name itself when it is an image name,
+     * else the image whose universal application loader it names (OS79XX.TXT of SIP 7.x+).
+     */
+    public Optional<String> imageNamed(String name) {
+        if (imageLoad(name).isPresent()) {
+            return Optional.of(name);
+        }
+        return images.stream().map(f -> f.imageOfLoader(name)).flatMap(Optional::stream).findFirst();
+    }
+
     /** What a phone running {@code protocol} asks for at boot (empty for console-driven models). */
     public Optional<BootProfile> bootProfile(String protocol) {
         return Optional.ofNullable(boot.get(protocol));

@@ -43,7 +43,8 @@ public final class PlanJson {
         return m;
     }
 
-    private static Map<String, Object> load(Load load) {
+    /** {@code {"protocol": "sip", "version": "8.12"}} */
+    public static Map<String, Object> load(Load load) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("protocol", load.protocol());
         m.put("version", load.version().toString());

@@ -19,11 +19,11 @@ final class ConsoleSession implements Runnable {
     static final List<String> FLASH_COMMANDS = List.of("tftp", "tftp2", "ffs", "flash");
     static final int LOGIN_TRIES = 3;
 
-    private final SimulatedPhone phone;
+    private final ThomsonPhone phone;
     private final Socket socket;
     private final long generation;
 
-    ConsoleSession(SimulatedPhone phone, Socket socket, long generation) {
+    ConsoleSession(ThomsonPhone phone, Socket socket, long generation) {
         this.phone = phone;
         this.socket = socket;
         this.generation = generation;

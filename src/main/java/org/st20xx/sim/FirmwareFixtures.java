@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import org.st20xx.matrix.Dsp;
+import org.st20xx.matrix.ImageFormat;
 import org.st20xx.matrix.Load;
 import org.st20xx.matrix.PhoneModel;
 import org.st20xx.matrix.Release;
@@ -65,11 +66,16 @@ public final class FirmwareFixtures {
 
     /**
      * Every release's application and TelConf and every DSP of the model, in {@code dir} (created
-     * when missing). Returns the files written, sorted by name.
+     * when missing); for a model provisioned over TFTP (Cisco), every file of every release's image
+     * ({@link #writeImageFiles}). Returns the files written, sorted by name.
      */
     public List<Path> writeAll(Path dir) {
         List<Path> out = new ArrayList<>();
         for (Release r : model.releases()) {
+            if (model.provisionedOverTftp()) {
+                out.addAll(writeImageFiles(dir, r.load()));
+                continue;
+            }
             out.add(writeApplication(dir, r.load()));
             out.add(writeConfig(dir, r.load()));
         }
@@ -83,6 +89,23 @@ public final class FirmwareFixtures {
         String name = FirmwareNames.application(model, load);
         return write(dir, name, FirmwareImage.build(model.name(), ImageKind.APPLICATION, Optional.of(load), name,
                 noise(name, imageSize)));
+    }
+
+    /**
+     * Every file of the image of {@code load} on a model provisioned over TFTP, whatever load a
+     * phone comes from, named as the matrix's {@code images} say ({@code P0S3-08-12-00.loads},
+     * {@code P003-08-12-00.bin}, {@code P003-08-12-00.sbn}, {@code P0S3-08-12-00.sb2}); each has the
+     * header of an application of that load under its own name. Returns them in fetch order.
+     */
+    public List<Path> writeImageFiles(Path dir, Load load) {
+        ImageFormat format = model.imageFormat(load).orElseThrow(() -> new IllegalArgumentException(model.name()
+                + " has no image format for " + load));
+        List<Path> out = new ArrayList<>();
+        for (String name : format.allFiles(FirmwareNames.image(model, load))) {
+            out.add(write(dir, name, FirmwareImage.build(model.name(), ImageKind.APPLICATION, Optional.of(load), name,
+                    noise(name, imageSize))));
+        }
+        return out;
     }
 
     public Path writeConfig(Path dir, Load load) {

@@ -2,24 +2,61 @@ package org.st20xx.sim;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.st20xx.matrix.FilePattern;
+import org.st20xx.matrix.ImageFormat;
 import org.st20xx.matrix.Load;
 import org.st20xx.matrix.PhoneModel;
 import org.st20xx.matrix.Release;
+import org.st20xx.matrix.Version;
 
 /**
  * The file names of a load: the ones the matrix's releases give, else a name made from the
  * matrix's own pattern for that protocol, so that a new release in firmware-matrix.yaml needs no
- * code here. {@code v2030MC\.\d{6}\.(?<version>...)\.zz} gives {@code v2030MC.000000.1.55.zz}.
+ * code here. {@code v2030MC\.\d{6}\.(?<version>...)\.zz} gives {@code v2030MC.000000.1.55.zz};
+ * for a model provisioned over TFTP the image name comes from its {@code images} patterns, component
+ * by component: {@code P0S3-(?<v1>\d{2})-(?<v2>\d{1,2})-(?<v3>\d{2})} gives {@code P0S3-08-12-00}
+ * for SIP 8.12.
  */
 public final class FirmwareNames {
     private FirmwareNames() {
     }
 
-    /** The application file name of {@code load} on {@code model}. */
+    /**
+     * The application file name of {@code load} on {@code model}; for a model provisioned over
+     * TFTP, the image's primary file ({@code P0S3-08-12-00.loads}).
+     */
     public static String application(PhoneModel model, Load load) {
-        return model.release(load).flatMap(Release::app)
-                .orElseGet(() -> synthesize(model.applicationPatterns(), load, "application"));
+        Optional<String> known = model.release(load).flatMap(Release::app);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Optional<ImageFormat> format = model.imageFormat(load);
+        if (format.isPresent()) {
+            return format.get().primaryFile(image(model, load));
+        }
+        return synthesize(model.applicationPatterns(), load, "application");
+    }
+
+    /**
+     * The image name of {@code load} on a model provisioned over TFTP (what OS79XX.TXT and the
+     * configuration files name, {@code P0S3-08-12-00}): the release's, else made from the
+     * {@code images} patterns.
+     */
+    public static String image(PhoneModel model, Load load) {
+        ImageFormat f = model.imageFormat(load).orElseThrow(() -> new IllegalArgumentException(model.name()
+                + " has no image format for " + load));
+        Optional<String> known = model.release(load).flatMap(Release::app).flatMap(f::imageOfPrimary);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        for (Pattern p : f.names()) {
+            Optional<String> name = PatternExample.of(p.pattern(), load.version());
+            if (name.isPresent() && f.loadOf(name.get()).filter(load::equals).isPresent()) {
+                return name.get();
+            }
+        }
+        throw new IllegalArgumentException("cannot make an image name for " + load + " from the matrix's patterns");
     }
 
     /** The TelConf file name of {@code load} on {@code model}. */
@@ -33,7 +70,7 @@ public final class FirmwareNames {
             if (p.protocol().isEmpty() || !p.protocol().get().equals(load.protocol())) {
                 continue;
             }
-            Optional<String> name = PatternExample.of(p.pattern().pattern(), load.version().toString());
+            Optional<String> name = PatternExample.of(p.pattern().pattern(), load.version());
             if (name.isPresent() && p.loadOf(name.get()).filter(load::equals).isPresent()) {
                 return name.get();
             }
@@ -45,20 +82,26 @@ public final class FirmwareNames {
     /**
      * Writes the shortest example of a simple regular expression: literals and escapes, character
      * classes, groups with {@code ? * + {n}} quantifiers and alternatives (the first is taken);
-     * the named group {@code version} is replaced by the version. Empty when the pattern uses
-     * anything else.
+     * the named group {@code version} is replaced by the version, and a group {@code v1},
+     * {@code v2}, ... by that component of the version (0 when it has fewer), with leading zeros up
+     * to the group's shortest width. Empty when the pattern uses anything else.
      */
     static final class PatternExample {
+        private static final Pattern COMPONENT = Pattern.compile("v([1-9]\\d?)");
         private final String re;
-        private final String version;
+        private final Version version;
         private int i;
 
-        private PatternExample(String re, String version) {
+        private PatternExample(String re, Version version) {
             this.re = re;
             this.version = version;
         }
 
         static Optional<String> of(String regex, String version) {
+            return of(regex, Version.parse(version));
+        }
+
+        static Optional<String> of(String regex, Version version) {
             PatternExample ex = new PatternExample(regex, version);
             try {
                 StringBuilder out = new StringBuilder();
@@ -115,7 +158,15 @@ public final class FirmwareNames {
             if (re.charAt(i++) != ')') {
                 throw new IllegalArgumentException("unbalanced");
             }
-            out.append("version".equals(name) ? version : inner);
+            out.append("version".equals(name) ? version.toString() : name != null && COMPONENT.matcher(name).matches()
+                    ? component(Integer.parseInt(name.substring(1)), inner.length()) : inner);
+        }
+
+        /** Component {@code n} (from 1) of the version, zero-padded to {@code width} digits. */
+        private String component(int n, int width) {
+            String[] parts = version.toString().split("\\.");
+            String digits = n <= parts.length ? String.valueOf(Integer.parseInt(parts[n - 1])) : "0";
+            return "0".repeat(Math.max(0, width - digits.length())) + digits;
         }
 
         private void skipAlternatives() {

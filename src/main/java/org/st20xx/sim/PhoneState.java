@@ -13,16 +13,20 @@ import java.nio.file.StandardCopyOption;
  * A snapshot of one simulated phone, as {@code STATE_DIR/phone-N.json} holds it (docs/simulator.md
  * lists the fields). {@code protocol}, {@code version}, {@code app} and {@code dsp} are what runs
  * (for a bricked phone: what it failed to boot); {@code flashApp}/{@code flashDsp} are what is in
- * flash; {@code config} is the stored TelConf file or null.
+ * flash; {@code config} is the stored TelConf file, or for a Cisco phone the configuration file it
+ * read at its last boot, or null. Cisco phones also give {@code display} (the error on their
+ * screen, null when none), {@code lastRequests} (the files asked for since the last power-up, with
+ * what went wrong) and {@code tftpServer}; these are null for ST20xx phones, and {@code dsp} is
+ * null for Cisco phones (their images carry their own).
  */
 @JsonPropertyOrder({"phone", "model", "protocol", "version", "app", "dsp", "config", "telnetEnabled", "bricked",
     "reboots", "state", "configValid", "configProtocol", "flashApp", "flashDsp", "brickReason", "lastCommand", "mac",
-    "telnet", "http"})
+    "telnet", "http", "display", "lastRequests", "tftpServer"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PhoneState(int phone, String model, String protocol, String version, String app, String dsp,
         String config, boolean telnetEnabled, boolean bricked, int reboots, String state, boolean configValid,
         String configProtocol, String flashApp, String flashDsp, String brickReason, String lastCommand, String mac,
-        String telnet, String http) {
+        String telnet, String http, String display, java.util.List<String> lastRequests, String tftpServer) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** {@code dir/phone-N.json}. */

@@ -13,7 +13,12 @@ public enum PhoneStatus {
     /** Dead for good: telnet and HTTP closed; power-cycling does not revive it. */
     BRICKED,
     /** A reboot that never came back ({@code no-return} fault): silent until power-cycled. */
-    STUCK;
+    STUCK,
+    /**
+     * Up, but its last boot went wrong (Cisco): it runs its old image, or none, and its screen
+     * shows why ({@code display}: "Protocol Application Invalid", "Unprovisioned", ...).
+     */
+    FAILED;
 
     /** The word in the state file: {@code running}, {@code misconfigured}, ... */
     public String word() {
@@ -22,6 +27,6 @@ public enum PhoneStatus {
 
     /** True when the phone answers telnet (when enabled) and HTTP. */
     public boolean up() {
-        return this == RUNNING || this == MISCONFIGURED;
+        return this == RUNNING || this == MISCONFIGURED || this == FAILED;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.st20xx.St20xxException;
+import org.st20xx.cisco.MacAddress;
 import org.st20xx.credentials.Credentials;
 import org.st20xx.matrix.Dsp;
 import org.st20xx.matrix.Load;
@@ -31,11 +32,14 @@ import org.st20xx.matrix.Version;
  */
 public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count, InetAddress bind, int telnetPortBase,
         int httpPortBase, int tftpPort, Optional<Path> stateDir, Duration bootTime, List<Fault> faults,
-        boolean telnetEnabled, Credentials credentials, Duration tftpTimeout, int tftpRetries, boolean sharedAddress) {
+        boolean telnetEnabled, Credentials credentials, Duration tftpTimeout, int tftpRetries, InetAddress tftpServer,
+        MacAddress macBase, boolean flashEmpty, boolean sharedAddress) {
     /** Most phones one process simulates. */
     public static final int MAX_PHONES = 1000;
-    /** The simulator models the phones of this matrix family only. */
+    /** The console-driven phones the simulator models (with the models provisioned over TFTP). */
     public static final String FAMILY = "st20xx";
+    /** Phone 1's MAC when the model is provisioned over TFTP: the OUI of seed 001's SIP002094D245CB.cnf. */
+    public static final String DEFAULT_MAC_BASE = "002094000001";
 
     public SimConfig {
         Objects.requireNonNull(matrix, "matrix");
@@ -46,6 +50,8 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
         Objects.requireNonNull(bootTime, "bootTime");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(tftpTimeout, "tftpTimeout");
+        Objects.requireNonNull(tftpServer, "tftpServer");
+        Objects.requireNonNull(macBase, "macBase");
         faults = List.copyOf(faults);
     }
 
@@ -67,14 +73,21 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
         }
     }
 
-    /** What every phone runs when the lab starts: application, DSP and TelConf of one load. */
+    /**
+     * What every phone runs when the lab starts: application, DSP and TelConf of one load. For a
+     * model provisioned over TFTP (Cisco) {@code app} is the image name ({@code P00305000101}), or
+     * null when the flash is empty, and {@code dsp} and {@code config} are null.
+     */
     public record Start(Load load, String app, Dsp dsp, String config) {
         public Start {
             Objects.requireNonNull(load, "load");
-            Objects.requireNonNull(app, "app");
-            Objects.requireNonNull(dsp, "dsp");
-            Objects.requireNonNull(config, "config");
         }
+    }
+
+    /** The MAC of phone {@code number} (Cisco): the base plus {@code number - 1}. */
+    public MacAddress mac(int number) {
+        long value = Long.parseLong(macBase.hex(), 16) + number - 1;
+        return new MacAddress(String.format(Locale.ROOT, "%012X", value & 0xFFFF_FFFF_FFFFL));
     }
 
     /** A builder for {@code count} phones of {@code model} running {@code firmware} ({@code PROTO:VER}). */
@@ -101,6 +114,9 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
         private Credentials credentials;
         private Duration tftpTimeout = Duration.ofSeconds(1);
         private int tftpRetries = 3;
+        private String tftpServer = "127.0.0.1";
+        private String macBase;
+        private boolean flashEmpty;
 
         private Builder(String model, String firmware) {
             this.modelName = Objects.requireNonNull(model, "model");
@@ -199,13 +215,46 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
             return this;
         }
 
+        /**
+         * The TFTP server a Cisco phone asks for its files when it boots (default 127.0.0.1; an IPv4
+         * address in 127.0.0.0/8 only: the simulator never sends a packet off the machine).
+         */
+        public Builder tftpServer(String address) {
+            this.tftpServer = address;
+            return this;
+        }
+
+        /** Phone 1's MAC (Cisco; phone N has this plus N - 1), in any usual notation. */
+        public Builder macBase(String mac) {
+            this.macBase = mac;
+            return this;
+        }
+
+        /**
+         * Cisco: the phones' flash holds no image (after a failed upgrade): they boot their loader,
+         * which asks for the files of the {@code firmware} protocol ("No Load Specified" when none
+         * names an image).
+         */
+        public Builder flashEmpty(boolean empty) {
+            this.flashEmpty = empty;
+            return this;
+        }
+
         public SimConfig build() {
             Matrix m = matrix != null ? matrix : MatrixLoader.loadBuiltIn();
             PhoneModel model = m.requireModel(modelName);
-            if (!FAMILY.equals(model.family()) || !model.hasDsp()) {
-                throw St20xxException.usage("--model " + modelName + ": the simulator models ST20xx phones only ("
-                        + m.models().values().stream().filter(x -> FAMILY.equals(x.family())).map(PhoneModel::name)
-                                .collect(Collectors.joining(", ")) + ")");
+            boolean cisco = model.provisionedOverTftp();
+            if (!cisco && (!FAMILY.equals(model.family()) || !model.hasDsp())) {
+                throw St20xxException.usage("--model " + modelName + ": the simulator models "
+                        + m.models().values().stream().filter(x -> x.provisionedOverTftp()
+                                || FAMILY.equals(x.family()) && x.hasDsp()).map(PhoneModel::name)
+                                .collect(Collectors.joining(", ")) + " phones only");
+            }
+            if (cisco) {
+                refuseConsoleOptions(model);
+            } else if (macBase != null || flashEmpty) {
+                throw St20xxException.usage((macBase != null ? "--mac-base" : "--flash-empty") + ": only for phones"
+                        + " provisioned over TFTP (Cisco); " + model.name() + " phones have their own MACs and images");
             }
             if (count < 1 || count > MAX_PHONES) {
                 throw St20xxException.usage("--count " + count + ": must be from 1 to " + MAX_PHONES);
@@ -230,10 +279,32 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
                     throw St20xxException.usage("--fault " + f + ": there is no phone " + f.phone());
                 }
             }
-            return new SimConfig(m, model, resolveStart(model, firmware, dsp), count, loopback(bind), telnetPortBase,
+            MacAddress base = MacAddress.parse(macBase == null ? DEFAULT_MAC_BASE : macBase, "--mac-base");
+            if (Long.parseLong(base.hex(), 16) + count - 1 > 0xFFFF_FFFF_FFFFL) {
+                throw St20xxException.usage("--mac-base " + base + ": " + count + " phones from it run past FFFFFFFFFFFF");
+            }
+            return new SimConfig(m, model, cisco ? resolveImage(model, firmware, flashEmpty)
+                    : resolveStart(model, firmware, dsp), count, loopback(bind), telnetPortBase,
                     httpPortBase, tftpPort, Optional.ofNullable(stateDir), bootTime, all, telnetEnabled,
                     credentials != null ? credentials : Credentials.defaults(model.protocols()), tftpTimeout,
-                    tftpRetries, sharedAddress);
+                    tftpRetries, loopbackIpv4(tftpServer), base, flashEmpty, sharedAddress);
+        }
+
+        /** A Cisco phone has no console, web account, DSP or console faults in the simulator (C-14). */
+        private void refuseConsoleOptions(PhoneModel model) {
+            String why = ": the simulated " + model.name() + " has no console (it provisions itself over TFTP)";
+            if (dsp != null) {
+                throw St20xxException.usage("--dsp " + dsp + ": " + model.name() + " images carry their own DSP code");
+            }
+            if (telnetEnabled) {
+                throw St20xxException.usage("--telnet-enabled" + why);
+            }
+            if (!faults.isEmpty() || !faultSpecs.isEmpty()) {
+                throw St20xxException.usage("--fault" + why + " (faults act on console commands)");
+            }
+            if (credentials != null) {
+                throw St20xxException.usage("--credentials" + why);
+            }
         }
 
         private void checkBase(String option, int base) {
@@ -258,11 +329,35 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
         return a;
     }
 
-    /** {@code PROTO:VER} (and an optional DSP file) to the start load, or a one-line refusal. */
-    static Start resolveStart(PhoneModel m, String firmware, String dspFile) {
+    /**
+     * The TFTP server of a Cisco phone: an IPv4 literal in 127.0.0.0/8 (a phone resolves no names,
+     * and the simulator sends nothing off the machine).
+     */
+    private static InetAddress loopbackIpv4(String address) {
+        Optional<InetAddress> a = TftpPull.ipv4(address == null ? "" : address.trim());
+        if (a.isEmpty() || !a.get().isLoopbackAddress()) {
+            throw St20xxException.usage("--tftp-server " + address + ": must be an IPv4 address in 127.0.0.0/8 (the"
+                    + " simulated phones pull from loopback only)");
+        }
+        return a.get();
+    }
+
+    /** {@code PROTO:VER} of a Cisco model to its image (a load st20xx can name), or a one-line refusal. */
+    static Start resolveImage(PhoneModel m, String firmware, boolean flashEmpty) {
+        Load load = resolveLoad(m, firmware);
+        if (m.imageFormat(load).isEmpty()) {
+            throw St20xxException.usage("--firmware '" + firmware + "': firmware-matrix.yaml says nothing of how " + m.name()
+                    + " " + load + " images are named");
+        }
+        return new Start(load, flashEmpty ? null : FirmwareNames.image(m, load), null, null);
+    }
+
+    /** {@code PROTO:VER} to a load the matrix knows (the only release starting with VER, else VER itself). */
+    private static Load resolveLoad(PhoneModel m, String firmware) {
         String[] parts = firmware.split(":", -1);
         if (parts.length != 2 || !Version.isVersion(parts[1])) {
-            throw St20xxException.usage("--firmware '" + firmware + "': expected PROTO:VER, e.g. sip:2.67");
+            throw St20xxException.usage("--firmware '" + firmware + "': expected PROTO:VER, e.g. "
+                    + (m.provisionedOverTftp() ? "sccp:5.0.1.1" : "sip:2.67"));
         }
         String protocol = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!m.protocols().contains(protocol)) {
@@ -276,6 +371,12 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
                     + load + " (releases: " + m.releases().stream().map(r -> r.load().toString())
                             .collect(Collectors.joining(", ")) + ")");
         }
+        return load;
+    }
+
+    /** {@code PROTO:VER} (and an optional DSP file) to the start load, or a one-line refusal. */
+    static Start resolveStart(PhoneModel m, String firmware, String dspFile) {
+        Load load = resolveLoad(m, firmware);
         Dsp dsp;
         if (dspFile == null) {
             dsp = m.acceptedDsps(load).get(0);

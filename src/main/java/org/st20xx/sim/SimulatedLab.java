@@ -35,18 +35,25 @@ import org.st20xx.St20xxException;
  *
  * Threads: one per console session, two per phone web server (the JDK server's dispatcher and
  * timer), and, shared by the lab, one telnet acceptor, one boot scheduler and a pool for web
- * handlers.
+ * handlers; a lab of Cisco phones also has a pool of at most {@value #MAX_BOOT_THREADS} threads
+ * for their TFTP boots.
  */
 public final class SimulatedLab implements AutoCloseable {
+    /** Most Cisco phones of one lab that run their TFTP boot at the same time; the others wait their turn. */
+    public static final int MAX_BOOT_THREADS = 16;
     private final SimConfig config;
     private final List<SimulatedPhone> phones = new ArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemons("sim-boot"));
     private final ExecutorService webExecutor = Executors.newCachedThreadPool(daemons("sim-web"));
     private final TelnetAcceptor acceptor;
+    private final ExecutorService bootPool;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private SimulatedLab(SimConfig config) {
         this.config = config;
+        this.bootPool = config.model().provisionedOverTftp()
+                ? Executors.newFixedThreadPool(Math.min(config.count(), MAX_BOOT_THREADS), daemons("sim-tftp-boot"))
+                : null;
         try {
             this.acceptor = new TelnetAcceptor();
         } catch (IOException e) {
@@ -88,7 +95,7 @@ public final class SimulatedLab implements AutoCloseable {
                 SimulatedPhone.closeQuietly(telnet);
                 throw e;
             }
-            phones.add(new SimulatedPhone(n, this, telnet, http));
+            phones.add(SimulatedPhone.create(n, this, telnet, http));
         }
         phones.forEach(SimulatedPhone::powerOn);
     }
@@ -120,10 +127,13 @@ public final class SimulatedLab implements AutoCloseable {
         return phones.get(number - 1);
     }
 
-    /** The line {@code st20xx sim} prints for a phone: {@code phone N telnet ADDR:PORT http ADDR:PORT}. */
+    /**
+     * The line {@code st20xx sim} prints for a phone: {@code phone N telnet ADDR:PORT http ADDR:PORT},
+     * followed by {@code mac MAC} for a Cisco phone (the MAC its file names carry).
+     */
     public static String describe(SimulatedPhone p) {
         return "phone " + p.number() + " telnet " + ReservedPort.text(p.telnetAddress()) + " http "
-                + ReservedPort.text(p.httpAddress());
+                + ReservedPort.text(p.httpAddress()) + (p instanceof CiscoPhone c ? " mac " + c.mac() : "");
     }
 
     /**
@@ -176,11 +186,19 @@ public final class SimulatedLab implements AutoCloseable {
         acceptor.close();
         scheduler.shutdownNow();
         webExecutor.shutdownNow();
+        if (bootPool != null) {
+            bootPool.shutdownNow();
+        }
         closed.countDown();
     }
 
     ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    /** Where Cisco phones run their TFTP boots (null in an ST20xx lab). */
+    ExecutorService bootPool() {
+        return bootPool;
     }
 
     ExecutorService webExecutor() {

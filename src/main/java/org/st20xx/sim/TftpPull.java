@@ -23,12 +23,21 @@ final class TftpPull {
     static final int MAX_BYTES = 16 * 1024 * 1024;
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final InetAddress LOCALHOST = ipv4("127.0.0.1").orElseThrow();
-    private static final Pattern TFTP_ERROR = Pattern.compile("Error code \\d+ received: (.*)");
+    private static final Pattern TFTP_ERROR = Pattern.compile("Error code (\\d+) received: (.*)");
 
-    /** What a transfer gave: the whole file, or why not. */
-    record Result(byte[] data, String failure, boolean incomplete) {
+    /** What a transfer gave: the whole file, or why not ({@code errorCode}: the TFTP error packet's code, or -1). */
+    record Result(byte[] data, String failure, boolean incomplete, int errorCode) {
+        Result(byte[] data, String failure, boolean incomplete) {
+            this(data, failure, incomplete, -1);
+        }
+
         boolean ok() {
             return data != null;
+        }
+
+        /** The server answered "file not found" (TFTP error 1). */
+        boolean notFound() {
+            return errorCode == 1;
         }
     }
 
@@ -61,11 +70,22 @@ final class TftpPull {
      * an IPv4 loopback address, else from 127.0.0.1.
      */
     static Result pull(InetAddress bind, InetAddress server, int port, String file, Duration timeout, int retries) {
+        return pull(bind, server, port, file, timeout, retries, MAX_BYTES, "file too large for flash");
+    }
+
+    /**
+     * Like {@link #pull(InetAddress, InetAddress, int, String, Duration, int)}, but the transfer is
+     * given up as soon as more than {@code limit} bytes arrive: the client sends the server a TFTP
+     * error packet and the result's failure is {@code overflow} (0: the first data block already
+     * ends it, as the phone of seed 001's "State Error" log).
+     */
+    static Result pull(InetAddress bind, InetAddress server, int port, String file, Duration timeout, int retries,
+            int limit, String overflow) {
         if (!server.isLoopbackAddress()) {
             throw new IllegalArgumentException("the simulator pulls from loopback only, not " + server);
         }
         InetAddress local = bind instanceof Inet4Address && bind.isLoopbackAddress() ? bind : LOCALHOST;
-        BoundedBuffer buf = new BoundedBuffer();
+        BoundedBuffer buf = new BoundedBuffer(limit, overflow);
         TFTPClient client = new TFTPClient();
         client.setDefaultTimeout(timeout);
         client.setMaxTimeouts(retries);
@@ -78,10 +98,16 @@ final class TftpPull {
             if (buf.size() > 0 && !buf.overflow) {
                 return new Result(null, "incomplete", true);
             }
-            return new Result(null, buf.overflow ? "file too large for flash" : reason(e), false);
+            return new Result(null, buf.overflow ? overflow : reason(e), false, buf.overflow ? -1 : errorCode(e));
         } finally {
             client.close();
         }
+    }
+
+    /** The code of the TFTP error packet that ended the transfer, or -1. */
+    private static int errorCode(IOException e) {
+        Matcher m = TFTP_ERROR.matcher(String.valueOf(e.getMessage()));
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     /** A TFTP error packet's text, {@code timeout}, or the exception's message. */
@@ -89,7 +115,7 @@ final class TftpPull {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Matcher m = TFTP_ERROR.matcher(msg);
         if (m.matches()) {
-            return m.group(1).isBlank() ? "TFTP error" : m.group(1);
+            return m.group(2).isBlank() ? "TFTP error" : m.group(2);
         }
         if (msg.startsWith("Connection timed out")) {
             return "timeout";
@@ -97,10 +123,17 @@ final class TftpPull {
         return msg;
     }
 
-    /** Collects the file, refusing more than {@link #MAX_BYTES}. */
+    /** Collects the file, refusing more than {@code limit} bytes. */
     private static final class BoundedBuffer extends OutputStream {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final int limit;
+        private final String overflowReason;
         boolean overflow;
+
+        BoundedBuffer(int limit, String overflowReason) {
+            this.limit = limit;
+            this.overflowReason = overflowReason;
+        }
 
         @Override
         public void write(int b) throws IOException {
@@ -109,9 +142,9 @@ final class TftpPull {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (bytes.size() + len > MAX_BYTES) {
+            if (bytes.size() + len > limit) {
                 overflow = true;
-                throw new IOException("file too large for flash");
+                throw new IOException(overflowReason);
             }
             bytes.write(b, off, len);
         }

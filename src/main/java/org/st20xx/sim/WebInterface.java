@@ -31,7 +31,7 @@ final class WebInterface {
     private WebInterface() {
     }
 
-    static HttpServer start(SimulatedPhone phone, ReservedPort port, Executor executor) throws IOException {
+    static HttpServer start(ThomsonPhone phone, ReservedPort port, Executor executor) throws IOException {
         HttpServer server = HttpServer.create(port.address(), 50);
         HttpContext ctx = server.createContext("/", ex -> handle(phone, ex));
         ctx.setAuthenticator(new BasicAuthenticator("THOMSON " + phone.model().name()) {
@@ -46,7 +46,7 @@ final class WebInterface {
         return server;
     }
 
-    private static void handle(SimulatedPhone phone, HttpExchange ex) throws IOException {
+    private static void handle(ThomsonPhone phone, HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
@@ -76,7 +76,7 @@ final class WebInterface {
         }
     }
 
-    private static String statusPage(SimulatedPhone phone) {
+    private static String statusPage(ThomsonPhone phone) {
         PhoneState s = phone.state();
         String title = "THOMSON " + s.model();
         return page(title, "<p id=\"useragent\">" + phone.userAgent() + "</p>\n<table>\n"
@@ -86,7 +86,7 @@ final class WebInterface {
                 + row("MAC", s.mac()) + "</table>");
     }
 
-    private static String telnetPage(SimulatedPhone phone, boolean applied) {
+    private static String telnetPage(ThomsonPhone phone, boolean applied) {
         return page("THOMSON " + phone.model().name() + " - Telnet",
                 (applied ? "<p>Settings applied.</p>\n" : "")
                 + "<form method=\"POST\" action=\"/telnet.html\">\n"

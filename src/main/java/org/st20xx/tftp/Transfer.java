@@ -86,7 +86,7 @@ public record Transfer(TftpRequest request, Outcome outcome, String detail, Path
      * The text with control characters, quotes and backslashes escaped, so that a name chosen by
      * a client cannot break a log line in two or forge another one.
      */
-    static String printable(String text) {
+    public static String printable(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

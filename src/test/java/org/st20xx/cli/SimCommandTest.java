@@ -26,6 +26,16 @@ class SimCommandTest {
             {"sim", "--count", "x", "--model", "ST2030", "--firmware", "sip:2.67"},
             {"sim", "--model", "ST2030", "--firmware", "sip:2.67"},
             {"sim", "--count", "1", "--model", "ST2030", "--firmware", "sip:2.67", "--credentials", "/no/such.yaml"},
+            {"sim", "--count", "1", "--model", "ST2030", "--firmware", "sip:2.67", "--mac-base", "001A2B3C4D5E"},
+            {"sim", "--count", "1", "--model", "7960", "--firmware", "sccp:5.0.1.1", "--tftp-server", "10.0.0.1"},
+            {"sim", "--count", "1", "--model", "7960", "--firmware", "sccp:5.0.1.1", "--tftp-server", "localhost"},
+            {"sim", "--count", "1", "--model", "7960", "--firmware", "sccp:5.0.1.1", "--telnet-enabled"},
+            {"sim", "--count", "1", "--model", "7960", "--firmware", "sccp:5.0.1.1", "--fault", "1:drop:tftp"},
+            {"sim", "--count", "1", "--model", "7960", "--firmware", "sccp:5.0.1.1", "--dsp", "x.zz"},
+            {"sim", "--count", "1", "--model", "7960", "--firmware", "mgcp:5.0"},
+            {"sim", "--count", "1", "--model", "7960", "--firmware", "sip:9.1"},
+            {"sim", "--count", "2", "--model", "7960", "--firmware", "sip:8.12", "--mac-base", "FFFFFFFFFFFF"},
+            {"sim", "--count", "1", "--model", "7960", "--firmware", "sip:8.12", "--mac-base", "00:1a:2b"},
         };
         for (String[] args : cases) {
             String[] r = run(args);
@@ -40,6 +50,6 @@ class SimCommandTest {
     void helpListsTheSimCommandAndItsOptions() {
         assertThat(run("--help")[1]).contains("sim");
         assertThat(run("sim", "--help")[1]).contains("--count", "--fault", "--telnet-enabled", "--credentials",
-                "power-cycle N");
+                "power-cycle N", "--tftp-server", "--mac-base", "--flash-empty", "7960");
     }
 }

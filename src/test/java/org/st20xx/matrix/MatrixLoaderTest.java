@@ -187,6 +187,45 @@ class MatrixLoaderTest {
     }
 
     @Test
+    void rulesSayWhatAPhoneDoesWhenTheForbiddenRebootIsTriedAnyway() {
+        PhoneModel c = MatrixLoader.loadBuiltIn().requireModel("7960");
+        assertThat(c.forbiddingRule(Load.of("sip", "5.0"), Load.of("sip", "4.4")).orElseThrow().failure())
+                .isEqualTo(new Rule.Failure(Rule.Failure.Kind.REFUSED, java.util.Optional.of("Image Authentication Failed")));
+        assertThat(c.forbiddingRule(Load.of("sccp", "3.0"), Load.of("sip", "4.4")).orElseThrow().failure().kind())
+                .isEqualTo(Rule.Failure.Kind.STATE_ERROR);
+        assertThat(c.forbiddingRule(Load.of("sip", "4.4"), Load.of("sccp", "8.0.4")).orElseThrow().failure())
+                .as("no seed says: bricked").isEqualTo(Rule.Failure.BRICKED);
+        assertThat(MatrixLoader.loadBuiltIn().requireModel("ST2030").rules()).allMatch(r -> r.failure().equals(
+                Rule.Failure.BRICKED));
+        String yaml = readShipped();
+        List<String> bad = ((InvalidInputException) org.assertj.core.api.Assertions.catchThrowable(() -> MatrixLoader
+                .parse(yaml.replace("fails_as: state-error", "fails_as: melted"), "m.yaml"))).problems().stream()
+                .map(InputProblem::toString).toList();
+        assertThat(bad).anyMatch(p -> p.matches("m\\.yaml:\\d+:\\d+: 'fails_as' of rule sccp-to-sip-3-4-through-sip-2.3"
+                + " of 7960 must be one of \\[bricked, refused, state-error\\]"));
+        List<String> shown = ((InvalidInputException) org.assertj.core.api.Assertions.catchThrowable(() -> MatrixLoader
+                .parse(yaml.replace("fails_as: state-error", "fails_as: bricked"), "m.yaml"))).problems().stream()
+                .map(InputProblem::toString).toList();
+        assertThat(shown).anyMatch(p -> p.contains("'display' of rule sccp-to-sip-3-4-through-sip-2.3 of 7960: a bricked"
+                + " phone shows nothing"));
+    }
+
+    @Test
+    void anImageIsFoundFromItsUniversalLoadersName() {
+        PhoneModel c = MatrixLoader.loadBuiltIn().requireModel("7960");
+        assertThat(c.imageNamed("P003-07-4-00")).contains("P0S3-07-4-00");
+        assertThat(c.imageNamed("P003-08-12-00")).contains("P0S3-08-12-00");
+        assertThat(c.imageNamed("P0S3-07-4-00")).contains("P0S3-07-4-00");
+        assertThat(c.imageNamed("P00308000400")).as("the SCCP loader has the image's name").contains("P00308000400");
+        assertThat(c.imageNamed("P003-04-4-00")).as("SIP 4.4 has no loader").isEmpty();
+        assertThat(c.imageNamed("P003-07-4-00.sbn")).isEmpty();
+        ImageFormat.Rename undoable = new ImageFormat.Rename(java.util.regex.Pattern.compile("^P0S3"), "P003");
+        assertThat(undoable.undo("P003-07-4-00")).contains("P0S3-07-4-00");
+        assertThat(undoable.undo("X003-07-4-00")).isEmpty();
+        assertThat(new ImageFormat.Rename(java.util.regex.Pattern.compile("S(\\d)"), "-$1").undo("P0-3")).isEmpty();
+    }
+
+    @Test
     void ciscoKeysAreValidatedWithLineAndColumn() throws IOException {
         List<String> messages = problems("cisco.yaml").stream().map(InputProblem::toString).toList();
         assertThat(messages).containsExactly(

@@ -60,6 +60,42 @@ class FirmwareFixturesTest {
     }
 
     @Test
+    void ciscoFixturesAreEveryFileOfEveryReleasesImageNamedAsTheMatrixSays() throws Exception {
+        PhoneModel c = MATRIX.requireModel("7960");
+        assertThat(FirmwareNames.image(c, Load.of("sip", "8.12"))).isEqualTo("P0S3-08-12-00");
+        assertThat(FirmwareNames.image(c, Load.of("sccp", "6.3"))).as("a release without a file name")
+                .isEqualTo("P00306030000");
+        assertThat(FirmwareNames.image(c, Load.of("sccp", "5.0.1.1"))).isEqualTo("P00305000101");
+        assertThat(FirmwareNames.image(c, Load.of("sip", "2.3"))).isEqualTo("P0S30203");
+        assertThat(FirmwareNames.application(c, Load.of("sip", "8.12"))).isEqualTo("P0S3-08-12-00.loads");
+        assertThat(FirmwareFixtures.of(c).writeImageFiles(dir, Load.of("sip", "8.12"))).extracting(p -> p.getFileName()
+                .toString()).containsExactly("P0S3-08-12-00.loads", "P003-08-12-00.bin", "P003-08-12-00.sbn",
+                        "P0S3-08-12-00.sb2");
+        List<Path> all = FirmwareFixtures.of(c).imageSize(100).writeAll(dir.resolve("all"));
+        for (Release r : c.releases()) {
+            String image = FirmwareNames.image(c, r.load());
+            for (String f : c.imageFormat(r.load()).orElseThrow().allFiles(image)) {
+                assertThat(all).contains(dir.resolve("all").resolve(f));
+                FirmwareImage img = FirmwareImage.parse(Files.readAllBytes(dir.resolve("all").resolve(f)));
+                assertThat(img.name()).isEqualTo(f);
+                assertThat(img.load()).contains(r.load());
+            }
+        }
+        org.st20xx.firmware.FirmwareInventory inventory = org.st20xx.firmware.FirmwareInventory.scan(dir.resolve("all"),
+                MATRIX);
+        assertThat(inventory.applications("7960")).as("the inventory reads every release back")
+                .containsAll(c.releases().stream().map(Release::load).toList());
+    }
+
+    @Test
+    void patternExampleWritesVersionComponentsPadded() {
+        assertThat(FirmwareNames.PatternExample.of("^P0S3-(?<v1>\\d{2})-(?<v2>\\d{1,2})-(?<v3>\\d{2})$", "8.12"))
+                .contains("P0S3-08-12-00");
+        assertThat(FirmwareNames.PatternExample.of("^P003(?<v1>\\d{2})(?<v2>\\d{2})(?<v3>\\d{2})(?<v4>\\d{2})$",
+                "7.2.3")).contains("P00307020300");
+    }
+
+    @Test
     void patternExampleHandlesGroupsQuantifiersAndAlternatives() {
         assertThat(FirmwareNames.PatternExample.of("^a(?:b|c)+d{2}[x-z]?e*\\.(?<version>\\d+)$", "7")).contains("abdd.7");
         assertThat(FirmwareNames.PatternExample.of("(?i)^x(?=y)", "1")).isEmpty();
