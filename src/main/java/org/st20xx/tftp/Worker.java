@@ -33,6 +33,7 @@ final class Worker implements Runnable {
     private final AtomicInteger load = new AtomicInteger();
     private final List<Session> sessions = new ArrayList<>();
     private final Thread thread;
+    private final Consumer<SelectionKey> onReady = this::ready;
     private boolean deadlineSet;
     private long nextDeadline;
 
@@ -86,13 +87,13 @@ final class Worker implements Runnable {
         try {
             while (!closing.get()) {
                 if (!deadlineSet) {
-                    selector.select(this::ready);
+                    selector.select(onReady);
                 } else {
                     long wait = nextDeadline - System.nanoTime();
                     if (wait > 0) {
-                        selector.select(this::ready, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+                        selector.select(onReady, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
                     } else {
-                        selector.selectNow(this::ready);
+                        selector.selectNow(onReady);
                     }
                 }
                 startIncoming();
