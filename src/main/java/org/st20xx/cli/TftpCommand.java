@@ -123,7 +123,7 @@ public final class TftpCommand implements Callable<Integer> {
         try {
             address = InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
-            throw St20xxException.usage("--bind " + bind + ": not an address of this host");
+            throw St20xxException.usage("--bind " + bind + ": not an IP address or a known host name");
         }
         try {
             return new TftpServerConfig(root, address, port, maxTransfers, retries, Duration.ofMillis(timeoutMillis));
