@@ -295,9 +295,10 @@ public final class TftpServer implements AutoCloseable {
         }
         DatagramChannel channel = null;
         try {
-            long size = netascii && negotiation.wantsSize() ? NetasciiSource.convertedSize(data) : data.size();
+            long fileSize = data.size();
+            long size = netascii && negotiation.wantsSize() ? NetasciiSource.convertedSize(data) : fileSize;
             int blockSize = negotiation.blockSize();
-            BlockSource source = netascii ? new NetasciiSource(data, blockSize) : new OctetSource(data, data.size(), blockSize);
+            BlockSource source = netascii ? new NetasciiSource(data, blockSize) : new OctetSource(data, fileSize, blockSize);
             channel = DatagramChannel.open(family);
             channel.bind(new InetSocketAddress(config.bindAddress(), 0));
             channel.connect(request.client());

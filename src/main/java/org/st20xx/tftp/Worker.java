@@ -33,6 +33,7 @@ final class Worker implements Runnable {
     private final AtomicInteger load = new AtomicInteger();
     private final List<Session> sessions = new ArrayList<>();
     private final Thread thread;
+    private final Consumer<SelectionKey> onReady = this::ready;
     private boolean deadlineSet;
     private long nextDeadline;
 
@@ -86,13 +87,13 @@ final class Worker implements Runnable {
         try {
             while (!closing.get()) {
                 if (!deadlineSet) {
-                    selector.select(this::ready);
+                    selector.select(onReady);
                 } else {
                     long wait = nextDeadline - System.nanoTime();
                     if (wait > 0) {
-                        selector.select(this::ready, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+                        selector.select(onReady, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
                     } else {
-                        selector.selectNow(this::ready);
+                        selector.selectNow(onReady);
                     }
                 }
                 startIncoming();
@@ -132,8 +133,7 @@ final class Worker implements Runnable {
             try {
                 serve(s);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "bug while serving " + s.request.fileName(), e);
-                fail(s, Outcome.SERVER_ERROR, "internal error: " + e);
+                failed(s, "cannot serve", e);
             }
         } else if (attachment instanceof Runnable task) {
             task.run();
@@ -146,8 +146,8 @@ final class Worker implements Runnable {
             try {
                 s.key = s.channel.register(selector, SelectionKey.OP_READ, s);
                 s.transfer.start(System.nanoTime());
-            } catch (IOException e) {
-                fail(s, Outcome.SERVER_ERROR, "cannot start sending: " + e);
+            } catch (IOException | RuntimeException e) {
+                failed(s, "cannot start sending", e);
                 continue;
             }
             schedule(s.transfer.deadline());
@@ -173,7 +173,7 @@ final class Worker implements Runnable {
             fail(s, Outcome.CLIENT_ERROR, "the client's port became unreachable (it gave up)");
             return;
         } catch (IOException e) {
-            fail(s, Outcome.SERVER_ERROR, "I/O error: " + e);
+            failed(s, "I/O error", e);
             return;
         }
         if (s.transfer.finished()) {
@@ -187,8 +187,8 @@ final class Worker implements Runnable {
         for (Session s : new ArrayList<>(sessions)) {
             try {
                 s.transfer.onTimeout(now);
-            } catch (IOException e) {
-                fail(s, Outcome.SERVER_ERROR, "I/O error while resending: " + e);
+            } catch (IOException | RuntimeException e) {
+                failed(s, "cannot resend", e);
                 continue;
             }
             if (s.transfer.finished()) {
@@ -204,6 +204,17 @@ final class Worker implements Runnable {
             nextDeadline = deadline;
             deadlineSet = true;
         }
+    }
+
+    /**
+     * Ends one transfer on an unexpected error, so that the worker, and the other transfers on it,
+     * go on. A RuntimeException here is a bug, logged with its stack trace.
+     */
+    private void failed(Session s, String what, Exception e) {
+        if (e instanceof RuntimeException) {
+            LOG.log(System.Logger.Level.ERROR, "bug: " + what + " " + s.request.fileName(), e);
+        }
+        fail(s, Outcome.SERVER_ERROR, what + ": " + e);
     }
 
     private void fail(Session s, Outcome outcome, String detail) {
