@@ -20,9 +20,10 @@ import org.apache.commons.net.tftp.TFTPReadRequestPacket;
 
 /**
  * Test-only, read-only TFTP server (RFC 1350, no options) on commons-net's packet classes, bound
- * to 127.0.0.1 on a port the system chooses, serving the files of one directory. Until the
- * project's own server (branch tftp) lands; the lead will switch the tests to it. One thread per
- * transfer; {@link #stallAfter} makes one transfer stop sending midway.
+ * to 127.0.0.1 on a port the system chooses, serving the files of one directory: a fault injector
+ * for the simulator's own tests. {@link #stallAfter} makes one transfer stop sending midway, which
+ * the project's server ({@code org.st20xx.tftp.TftpServer}, used by every test of the tool itself)
+ * rightly never does. One thread per transfer.
  */
 final class FixtureTftpServer implements AutoCloseable {
     private static final int BLOCK = 512;

@@ -1,5 +1,8 @@
 package org.st20xx.sim;
 
+import org.st20xx.tftp.TftpServer;
+import org.st20xx.tftp.TftpServerConfig;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,7 +27,7 @@ import org.st20xx.matrix.PhoneModel;
  * Benchmark driver (not a test): starts {@code java -jar target/st20xx.jar sim} with N ST2030
  * phones on SIP 2.67 as its own process, measures how long they take to answer telnet, the
  * process's memory (RSS) and CPU idle, then converts every phone at once through SIP 1.66.2 to
- * MGCP 1.55 with the seed 000 procedure (fixtures served by {@link FixtureTftpServer} in this
+ * MGCP 1.55 with the seed 000 procedure (fixtures served by the project's {@link TftpServer} in this
  * JVM) and measures again. Linux only (reads /proc). Prints a Markdown table for
  * docs/benchmarks.md. Run after {@code mvn -B verify} (or package + test-compile):
  *
@@ -48,7 +51,7 @@ public final class SimBenchmark {
         PhoneModel model = MatrixLoader.loadBuiltIn().requireModel("ST2030");
         FirmwareFixtures.of(model).writeAll(work.resolve("firmware"));
         Path state = work.resolve("state");
-        try (FixtureTftpServer tftp = FixtureTftpServer.start(work.resolve("firmware"))) {
+        try (TftpServer tftp = TftpServer.start(TftpServerConfig.loopback(work.resolve("firmware")))) {
             long t0 = System.nanoTime();
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             String jvm = System.getProperty("sim.jvm", "").strip();
@@ -56,7 +59,7 @@ public final class SimBenchmark {
                 cmd.addAll(List.of(jvm.split("\\s+")));
             }
             cmd.addAll(List.of("-jar", "target/st20xx.jar", "sim", "--count", Integer.toString(phones), "--model",
-                    "ST2030", "--firmware", "sip:2.67", "--tftp-port", Integer.toString(tftp.port()), "--state-dir",
+                    "ST2030", "--firmware", "sip:2.67", "--tftp-port", Integer.toString(tftp.address().getPort()), "--state-dir",
                     state.toString(), "--boot-seconds", boot, "--telnet-enabled"));
             Process sim = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try {
