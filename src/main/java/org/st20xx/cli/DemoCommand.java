@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.st20xx.ExitStatus;
 import org.st20xx.St20xxException;
 import org.st20xx.demo.Demo;
@@ -102,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
             return problems.isEmpty() && converted == 0 ? ExitStatus.OK.code() : ExitStatus.PHONE_FAILED.code();
         } finally {
             if (keep == null) {
-                deleteTree(dir);
+                Demo.deleteTree(dir);
             }
         }
     }
@@ -114,13 +112,5 @@ public final class DemoCommand implements Callable<Integer> {
         args.addAll(List.of(extra));
         CommandLine root = spec.root().commandLine();
         return root.execute(args.toArray(String[]::new));
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 }

@@ -5,12 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.st20xx.ExitStatus;
 import org.st20xx.St20xxException;
+import org.st20xx.demo.Demo;
 import org.st20xx.demo.FaultMatrix;
 import org.st20xx.matrix.MatrixLoader;
 import org.st20xx.report.AtomicFiles;
@@ -74,9 +73,7 @@ public final class FaultMatrixCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return bad == 0 ? ExitStatus.OK.code() : ExitStatus.PHONE_FAILED.code();
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Demo.deleteTree(dir);
         }
     }
 }

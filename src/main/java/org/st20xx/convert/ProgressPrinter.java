@@ -26,10 +26,13 @@ public final class ProgressPrinter implements ConversionListener {
     }
 
     @Override
-    public synchronized void on(ConversionEvent e) {
-        String text = describe(e);
-        out.printf(Locale.ROOT, "[%7s] %s%s%n", seconds(Duration.between(start, clock.instant())),
-                showPhone ? e.phone() + " " : "", text);
+    public void on(ConversionEvent e) {
+        line((showPhone ? e.phone() + " " : "") + describe(e));
+    }
+
+    /** Prints {@code text} as one line, after the time since the start. */
+    public synchronized void line(String text) {
+        out.printf(Locale.ROOT, "[%7s] %s%n", seconds(Duration.between(start, clock.instant())), text);
         out.flush();
     }
 

@@ -164,4 +164,13 @@ public final class Demo implements AutoCloseable {
     public void close() {
         labs.forEach(SimulatedLab::close);
     }
+
+    /** Deletes a lab's temporary folder and everything in it; a folder left behind is harmless. */
+    public static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // nothing more to do
+        }
+    }
 }

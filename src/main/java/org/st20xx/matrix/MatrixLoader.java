@@ -1,9 +1,5 @@
 package org.st20xx.matrix;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.st20xx.St20xxException;
+import org.st20xx.yaml.DataFiles;
 import org.st20xx.yaml.YamlChecker;
 import org.st20xx.yaml.YamlList;
 import org.st20xx.yaml.YamlMap;
@@ -64,36 +61,20 @@ public final class MatrixLoader {
      * {@code firmware-matrix.yaml} in the current directory when present, else the built-in one.
      */
     public static Matrix resolve(Path explicit) {
-        if (explicit != null) {
-            return load(explicit, explicit.toString());
-        }
-        String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) {
-            return load(Path.of(env), env);
-        }
-        Path local = Path.of("firmware-matrix.yaml");
-        if (Files.isRegularFile(local)) {
-            return load(local, "firmware-matrix.yaml");
-        }
-        return loadBuiltIn();
+        return build(DataFiles.resolve(explicit, DataFiles.fromEnvironment(ENV), Path.of("firmware-matrix.yaml"), BUILT_IN,
+                "matrix file"));
     }
 
     public static Matrix loadBuiltIn() {
-        try (InputStream in = MatrixLoader.class.getResourceAsStream(BUILT_IN)) {
-            if (in == null) {
-                throw new IllegalStateException("the built-in firmware matrix is missing from the jar");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "firmware-matrix.yaml (built-in)");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the built-in firmware matrix", e);
-        }
+        return build(DataFiles.builtIn(BUILT_IN, "firmware-matrix.yaml", "matrix file"));
     }
 
     public static Matrix load(Path file, String displayName) {
-        if (!Files.isRegularFile(file)) {
-            throw St20xxException.usage(displayName + ": no such matrix file");
-        }
-        return build(YamlTreeReader.read(file, displayName), displayName);
+        return build(DataFiles.read(file, displayName, "matrix file"));
+    }
+
+    private static Matrix build(DataFiles.Source source) {
+        return build(source.tree(), source.name());
     }
 
     public static Matrix parse(String yaml, String displayName) {

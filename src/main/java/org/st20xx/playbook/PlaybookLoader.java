@@ -1,9 +1,5 @@
 package org.st20xx.playbook;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.st20xx.St20xxException;
+import org.st20xx.yaml.DataFiles;
 import org.st20xx.yaml.YamlChecker;
 import org.st20xx.yaml.YamlMap;
 import org.st20xx.yaml.YamlNode;
@@ -58,38 +55,21 @@ public final class PlaybookLoader {
      * else {@code playbooks/NAME.yaml} in the current directory when present, else the built-in one.
      */
     public static Playbook resolve(String name, Path explicit) {
-        if (explicit != null) {
-            return load(explicit, explicit.toString());
-        }
-        String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) {
-            Path p = Path.of(env, name + ".yaml");
-            return load(p, p.toString());
-        }
-        Path local = Path.of("playbooks", name + ".yaml");
-        if (Files.isRegularFile(local)) {
-            return load(local, local.toString());
-        }
-        return loadBuiltIn(name);
+        Path env = DataFiles.fromEnvironment(ENV);
+        return build(DataFiles.resolve(explicit, env == null ? null : env.resolve(name + ".yaml"),
+                Path.of("playbooks", name + ".yaml"), "/st20xx/playbooks/" + name + ".yaml", "playbook file"));
     }
 
     public static Playbook loadBuiltIn(String name) {
-        String resource = "/st20xx/playbooks/" + name + ".yaml";
-        try (InputStream in = PlaybookLoader.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw St20xxException.usage("no built-in playbook '" + name + "'");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "playbooks/" + name + ".yaml (built-in)");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the built-in playbook " + name, e);
-        }
+        return build(DataFiles.builtIn("/st20xx/playbooks/" + name + ".yaml", "playbooks/" + name + ".yaml", "playbook file"));
     }
 
     public static Playbook load(Path file, String displayName) {
-        if (!Files.isRegularFile(file)) {
-            throw St20xxException.usage(displayName + ": no such playbook file");
-        }
-        return build(YamlTreeReader.read(file, displayName), displayName);
+        return build(DataFiles.read(file, displayName, "playbook file"));
+    }
+
+    private static Playbook build(DataFiles.Source source) {
+        return build(source.tree(), source.name());
     }
 
     public static Playbook parse(String yaml, String displayName) {

@@ -2,8 +2,6 @@ package org.st20xx.progress;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import org.st20xx.batch.BatchListener;
 import org.st20xx.batch.PhoneRow;
@@ -13,47 +11,36 @@ import org.st20xx.convert.ProgressPrinter;
 
 /** One log line per event, with the time since the start and the phone: for pipes, CI and logs. */
 public final class PlainBatchView implements BatchListener {
-    private final PrintWriter out;
-    private final Clock clock;
-    private final Instant start;
+    private final ProgressPrinter printer;
     private final boolean steps;
 
     /** @param steps also print every console step (not only hops, reboots and results) */
     public PlainBatchView(PrintWriter out, Clock clock, boolean steps) {
-        this.out = out;
-        this.clock = clock;
-        this.start = clock.instant();
+        this.printer = new ProgressPrinter(out, clock, true);
         this.steps = steps;
     }
 
     @Override
     public void started(PhoneRow row) {
-        line(row.ip() + row.port().map(p -> ":" + p).orElse("") + " started (CSV line " + row.line() + ")");
+        printer.line(row.ip() + row.port().map(p -> ":" + p).orElse("") + " started (CSV line " + row.line() + ")");
     }
 
     @Override
     public void event(PhoneRow row, ConversionEvent event) {
-        if (!steps && (event instanceof ConversionEvent.StepStarted || event instanceof ConversionEvent.StepDone)) {
-            return;
+        if (steps || !(event instanceof ConversionEvent.StepStarted || event instanceof ConversionEvent.StepDone)) {
+            printer.on(event);
         }
-        line(event.phone() + " " + ProgressPrinter.describe(event).strip());
     }
 
     @Override
     public void finished(PhoneRow row, ConversionResult r) {
-        if (r.status() == ConversionResult.Status.planned) {
-            return;
+        if (r.status() != ConversionResult.Status.planned) {
+            printer.line(r.phone() + " " + r.status().name().toUpperCase(Locale.ROOT) + r.error().map(e -> ": " + e).orElse(""));
         }
-        line(r.phone() + " " + r.status().name().toUpperCase(Locale.ROOT) + r.error().map(e -> ": " + e).orElse(""));
     }
 
     @Override
     public void note(String message) {
-        line("note: " + message);
-    }
-
-    private synchronized void line(String text) {
-        out.printf(Locale.ROOT, "[%7.1fs] %s%n", Duration.between(start, clock.instant()).toMillis() / 1000.0, text);
-        out.flush();
+        printer.line("note: " + message);
     }
 }
