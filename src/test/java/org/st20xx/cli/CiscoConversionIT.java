@@ -64,7 +64,7 @@ class CiscoConversionIT {
     /** Standard error of the in-JVM command, line by line, as it is printed. */
     private static final class Lines extends Writer {
         final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        final List<String> all = new ArrayList<>();
+        final List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final StringBuilder pending = new StringBuilder();
 
         @Override
@@ -106,7 +106,7 @@ class CiscoConversionIT {
                 new PrintWriter(err, true)).execute(args));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!exit.isDone() || !err.queue.isEmpty()) {
-            assertThat(System.nanoTime()).as("watch ends within 60 s: " + err.all).isLessThan(deadline);
+            assertThat(System.nanoTime()).as(() -> "watch ends within 60 s: " + err.all).isLessThan(deadline);
             String line = err.queue.poll(50, TimeUnit.MILLISECONDS);
             if (line == null) {
                 continue;
