@@ -188,9 +188,8 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
                 out.println("Console lines that would be typed (dry run: nothing was sent that changes the phone):");
                 r.dryRunLines().forEach(l -> out.println("  " + l));
             } else if (r.status() == ConversionResult.Status.failed) {
-                out.println("FAILED " + endpoint + " after " + r.hopsDone() + " of "
-                        + r.plan().map(p -> p.hops().size()).orElse(0) + " hop(s), step " + r.failedStep().orElse("?")
-                        + " (" + ProgressSeconds.of(r) + ")");
+                out.println("FAILED " + endpoint + r.plan().map(p -> " after " + r.hopsDone() + " of " + p.hops().size()
+                        + " hop(s),").orElse("") + " at step " + r.failedStep().orElse("?") + " (" + ProgressSeconds.of(r) + ")");
             } else {
                 out.println((r.status() == ConversionResult.Status.converted ? "converted " : "nothing to do for ") + endpoint
                         + ": " + r.from().map(Object::toString).orElse("?") + " -> " + r.to().map(Object::toString).orElse("?")

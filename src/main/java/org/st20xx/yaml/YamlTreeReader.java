@@ -117,11 +117,19 @@ public final class YamlTreeReader {
         return new YamlNode.Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
     }
 
+    /** SnakeYAML's message without its position lines and code excerpt: "while parsing ...: expected ...". */
     private static String firstLine(String message) {
         if (message == null) {
             return "syntax error";
         }
-        int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).trim();
+        java.util.List<String> kept = message.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("in 'reader'") && !l.matches("\\^+") && !l.startsWith("at [Source"))
+                .toList();
+        if (kept.isEmpty()) {
+            return "syntax error";
+        }
+        String first = kept.get(0);
+        return kept.stream().skip(1).filter(l -> l.matches("(expected|found|mapping|could not|did not|but) .*"))
+                .findFirst().map(why -> first + ": " + why).orElse(first);
     }
 }
