@@ -23,7 +23,8 @@ final class OctetSource implements BlockSource {
         this.file = file;
         this.size = size;
         this.blockSize = blockSize;
-        this.cache = ByteBuffer.allocate((int) Math.min(Math.max(READ_AHEAD, blockSize), Math.max(size, 1)));
+        // direct: FileChannel reads into it without a copy through a temporary direct buffer
+        this.cache = ByteBuffer.allocateDirect((int) Math.min(Math.max(READ_AHEAD, blockSize), Math.max(size, 1)));
     }
 
     @Override
