@@ -1,0 +1,179 @@
+package org.st20xx.benchmark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.st20xx.demo.Demo;
+
+/**
+ * Issue 6's measure: for each count N, one phone of every kind in the lab converted alone (a
+ * batch of 1), then N phones in mixed states converted by one batch with {@code --parallel N},
+ * same boot time and same steps. The ratio compares the batch's time with the slowest kind's
+ * time alone: a batch that runs its phones truly in parallel takes little more than its slowest
+ * phone.
+ */
+public final class BatchBenchmark {
+    /**
+     * @param parallel  the batch's --parallel; empty: the number of phones
+     * @param maxRatio  a ratio above this fails the benchmark (exit 1)
+     * @param steps     the progress logs show every console step
+     */
+    public record Options(List<Integer> phones, OptionalInt parallel, Duration boot, List<String> toolJvm,
+            Path java, Path jar, Path work, Duration timeout, OptionalDouble maxRatio, boolean steps) {
+        public Options {
+            phones = List.copyOf(phones);
+            Objects.requireNonNull(parallel, "parallel");
+            Objects.requireNonNull(boot, "boot");
+            toolJvm = List.copyOf(toolJvm);
+            Objects.requireNonNull(java, "java");
+            Objects.requireNonNull(jar, "jar");
+            Objects.requireNonNull(work, "work");
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(maxRatio, "maxRatio");
+        }
+    }
+
+    /** One count N: its single-phone runs (one per kind) and its batch. */
+    record Row(int phones, List<Demo.Group> kinds, List<ToolRun.Result> singles, ToolRun.Result batch) {
+        ToolRun.Result slowestSingle() {
+            return singles.stream().max((a, b) -> Double.compare(a.batchSeconds(), b.batchSeconds())).orElseThrow();
+        }
+
+        double ratio() {
+            return batch.batchSeconds() / slowestSingle().batchSeconds();
+        }
+
+        double wallRatio() {
+            return batch.wallSeconds() / singles.stream().mapToDouble(ToolRun.Result::wallSeconds).max().orElseThrow();
+        }
+    }
+
+    private final Options options;
+    private final ToolRun.Setup setup;
+    private final PrintWriter log;
+
+    public BatchBenchmark(Options options, org.st20xx.matrix.Matrix matrix, PrintWriter log) {
+        this.options = options;
+        this.setup = new ToolRun.Setup(options.java(), options.toolJvm(), options.jar(), matrix, options.boot(),
+                options.timeout(), options.steps() ? "steps" : "plain");
+        this.log = log;
+    }
+
+    /** Why the benchmark cannot run on this machine, if it cannot (no GNU time to measure the tool). */
+    public static Optional<String> unavailable() {
+        return GnuTime.problem();
+    }
+
+    /** Runs every count, prints the tables on {@code out}; the exit code (0 sound, 1 a phone failed or a ratio too high). */
+    public int run(PrintWriter out) throws IOException {
+        out.println("st20xx benchmark: batches of simulated phones in mixed states, boot " + seconds(options.boot())
+                + " s; the tool runs in its own process (java -jar " + options.jar().getFileName() + " batch), the"
+                + " simulated lab in this one");
+        out.println("machine: " + Machine.describe());
+        out.println("work folder: " + options.work());
+        out.flush();
+        List<Row> rows = new ArrayList<>();
+        for (int n : options.phones()) {
+            rows.add(measure(n));
+        }
+        out.println();
+        printSingles(rows, out);
+        out.println();
+        printBatches(rows, out);
+        out.println("after: " + Machine.load());
+        boolean sound = true;
+        for (Row r : rows) {
+            for (ToolRun.Result t : concat(r.singles(), r.batch())) {
+                if (!t.sound()) {
+                    sound = false;
+                    out.println("problem: " + t.phones() + " phone(s) in " + t.dir() + ": exit " + t.exitCode() + ", "
+                            + t.converted() + " converted, " + t.failed() + " failed" + (t.problems().isEmpty() ? ""
+                                    : "; " + String.join("; ", t.problems())));
+                }
+            }
+            if (options.maxRatio().isPresent() && r.ratio() > options.maxRatio().getAsDouble()) {
+                sound = false;
+                out.printf(Locale.ROOT, "problem: %d phones took %.2fx one phone's time (--max-ratio %.2f)%n",
+                        r.phones(), r.ratio(), options.maxRatio().getAsDouble());
+            }
+        }
+        if (sound) {
+            out.println("every phone converted, none bricked" + (options.maxRatio().isPresent() ? String.format(Locale.ROOT,
+                    "; every ratio under %.2f", options.maxRatio().getAsDouble()) : ""));
+        }
+        out.flush();
+        return sound ? 0 : 1;
+    }
+
+    private Row measure(int n) throws IOException {
+        Path dir = Files.createDirectories(options.work().resolve("phones-" + n));
+        List<Demo.Group> mix = PhoneMix.of(n);
+        List<ToolRun.Result> singles = new ArrayList<>();
+        for (int i = 0; i < mix.size(); i++) {
+            Demo.Group kind = PhoneMix.withCount(mix.get(i), 1);
+            ToolRun.Result r = ToolRun.run(setup, List.of(kind), 1, dir.resolve("one-" + (i + 1)));
+            singles.add(r);
+            log.printf(Locale.ROOT, "%4d phones: one %-45s %6.2f s (exit %d)%n", n, PhoneMix.describe(kind),
+                    r.batchSeconds(), r.exitCode());
+            log.flush();
+        }
+        int parallel = options.parallel().orElse(n);
+        ToolRun.Result batch = ToolRun.run(setup, mix, parallel, dir.resolve("batch"));
+        log.printf(Locale.ROOT, "%4d phones: batch --parallel %-33d %6.2f s (exit %d, %d converted)%n", n, parallel,
+                batch.batchSeconds(), batch.exitCode(), batch.converted());
+        log.flush();
+        return new Row(n, mix, singles, batch);
+    }
+
+    private static void printSingles(List<Row> rows, PrintWriter out) {
+        out.println("One phone alone (a batch of 1), each kind in the lab:");
+        out.println();
+        out.println("| phones | kind | batch of 1 | its conversion | reboots | reboot wait (mean) | tool wall | tool CPU | tool peak RSS |");
+        out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (Row r : rows) {
+            for (int i = 0; i < r.singles().size(); i++) {
+                ToolRun.Result s = r.singles().get(i);
+                out.printf(Locale.ROOT, "| %d | %s | %.2f s | %.2f s | %d | %.2f s | %.2f s | %.2f s | %d MiB |%n",
+                        r.phones(), PhoneMix.describe(r.kinds().get(i)), s.batchSeconds(), s.slowestPhone(),
+                        s.rebootWaits().reboots(), s.rebootWaits().meanSeconds(), s.wallSeconds(), s.usage().cpuSeconds(),
+                        s.usage().maxRssKib() / 1024);
+            }
+        }
+    }
+
+    private static void printBatches(List<Row> rows, PrintWriter out) {
+        out.println("N phones at once (--parallel N) against the slowest kind alone; 'batch' is the report's"
+                + " summary.seconds, 'tool wall' the whole process:");
+        out.println();
+        out.println("| phones | --parallel | one phone | batch | ratio | tool wall 1 / N | slowest phone in batch"
+                + " | reboot wait (mean) | tool CPU | tool peak RSS | simulator CPU | converted |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Row r : rows) {
+            ToolRun.Result one = r.slowestSingle();
+            ToolRun.Result b = r.batch();
+            out.printf(Locale.ROOT, "| %d | %d | %.2f s | %.2f s | **%.2f** | %.2f / %.2f s | %.2f s | %.2f s | %.2f s"
+                    + " | %d MiB | %.2f s | %d / %d |%n", r.phones(), b.parallel(), one.batchSeconds(), b.batchSeconds(),
+                    r.ratio(), one.wallSeconds(), b.wallSeconds(), b.slowestPhone(), b.rebootWaits().meanSeconds(),
+                    b.usage().cpuSeconds(), b.usage().maxRssKib() / 1024, b.simulatorCpu(), b.converted(), r.phones());
+        }
+    }
+
+    private static List<ToolRun.Result> concat(List<ToolRun.Result> singles, ToolRun.Result batch) {
+        List<ToolRun.Result> all = new ArrayList<>(singles);
+        all.add(batch);
+        return all;
+    }
+
+    static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.2f", d.toNanos() / 1e9).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}
