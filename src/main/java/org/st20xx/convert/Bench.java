@@ -11,10 +11,12 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.st20xx.ExitStatus;
 import org.st20xx.St20xxException;
@@ -66,6 +68,7 @@ public final class Bench implements AutoCloseable {
     private final Optional<FirmwareInventory> inventory;
     private final Credentials credentials;
     private final Clock clock;
+    private final Map<String, Playbook> playbooks = new ConcurrentHashMap<>();
     private TftpServer server;
     private TransferWitness witness = TransferWitness.BLIND;
 
@@ -101,8 +104,15 @@ public final class Bench implements AutoCloseable {
         return CredentialsLoader.load(file.or(options::credentials), protocols);
     }
 
+    /**
+     * The playbook of each model family, read once per bench: every phone of a batch speaks the
+     * same dialogue, and a batch does not parse the YAML twice per phone (check, then convert):
+     * for 50 phones that was about 0.5 s of CPU, spent just when every phone starts at once
+     * (docs/benchmarks.md, "Batch"). A playbook that cannot be read is not remembered: the next
+     * phone gets the same error.
+     */
     public Function<String, Playbook> playbooks() {
-        return family -> PlaybookLoader.resolve(family, options.playbook().orElse(null));
+        return family -> playbooks.computeIfAbsent(family, f -> PlaybookLoader.resolve(f, options.playbook().orElse(null)));
     }
 
     /**
