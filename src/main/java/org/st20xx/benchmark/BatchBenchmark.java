@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,16 +20,19 @@ import org.st20xx.demo.Demo;
  * batch of 1), then N phones in mixed states converted by one batch with {@code --parallel N},
  * same boot time and same steps. The ratio compares the batch's time with the slowest kind's
  * time alone: a batch that runs its phones truly in parallel takes little more than its slowest
- * phone.
+ * phone. With {@code repeat} above 1 the whole round (every kind alone, then the batch) runs that
+ * many times and the tables show medians, so a burst of other load on the machine moves one run,
+ * not the result.
  */
 public final class BatchBenchmark {
     /**
      * @param parallel  the batch's --parallel; empty: the number of phones
      * @param maxRatio  a ratio above this fails the benchmark (exit 1)
      * @param steps     the progress logs show every console step
+     * @param repeat    rounds per count
      */
     public record Options(List<Integer> phones, OptionalInt parallel, Duration boot, List<String> toolJvm,
-            Path java, Path jar, Path work, Duration timeout, OptionalDouble maxRatio, boolean steps) {
+            Path java, Path jar, Path work, Duration timeout, OptionalDouble maxRatio, boolean steps, int repeat) {
         public Options {
             phones = List.copyOf(phones);
             Objects.requireNonNull(parallel, "parallel");
@@ -39,21 +43,42 @@ public final class BatchBenchmark {
             Objects.requireNonNull(work, "work");
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(maxRatio, "maxRatio");
+            if (repeat < 1) {
+                throw new IllegalArgumentException("repeat must be at least 1 (got " + repeat + ")");
+            }
         }
     }
 
-    /** One count N: its single-phone runs (one per kind) and its batch. */
-    record Row(int phones, List<Demo.Group> kinds, List<ToolRun.Result> singles, ToolRun.Result batch) {
+    /** One count N: per kind its runs alone, and the batch's runs, round by round. */
+    record Row(int phones, List<Demo.Group> kinds, List<List<ToolRun.Result>> singles, List<ToolRun.Result> batches) {
+        /** The median run of each kind alone. */
+        ToolRun.Result single(int kind) {
+            return median(singles.get(kind));
+        }
+
+        /** The kind whose median run alone is the slowest: what the batch is compared with. */
         ToolRun.Result slowestSingle() {
-            return singles.stream().max((a, b) -> Double.compare(a.batchSeconds(), b.batchSeconds())).orElseThrow();
+            return singles.stream().map(BatchBenchmark::median).max(Comparator.comparingDouble(ToolRun.Result::batchSeconds))
+                    .orElseThrow();
+        }
+
+        ToolRun.Result batch() {
+            return median(batches);
         }
 
         double ratio() {
-            return batch.batchSeconds() / slowestSingle().batchSeconds();
+            return batch().batchSeconds() / slowestSingle().batchSeconds();
         }
 
-        double wallRatio() {
-            return batch.wallSeconds() / singles.stream().mapToDouble(ToolRun.Result::wallSeconds).max().orElseThrow();
+        /** Each round's own ratio: its batch against the slowest kind alone in the same round. */
+        List<Double> roundRatios() {
+            List<Double> out = new ArrayList<>();
+            for (int round = 0; round < batches.size(); round++) {
+                int r = round;
+                double one = singles.stream().mapToDouble(k -> k.get(r).batchSeconds()).max().orElseThrow();
+                out.add(batches.get(round).batchSeconds() / one);
+            }
+            return out;
         }
     }
 
@@ -76,8 +101,8 @@ public final class BatchBenchmark {
     /** Runs every count, prints the tables on {@code out}; the exit code (0 sound, 1 a phone failed or a ratio too high). */
     public int run(PrintWriter out) throws IOException {
         out.println("st20xx benchmark: batches of simulated phones in mixed states, boot " + seconds(options.boot())
-                + " s; the tool runs in its own process (java -jar " + options.jar().getFileName() + " batch), the"
-                + " simulated lab in this one");
+                + " s, " + options.repeat() + " round(s) per count; the tool runs in its own process (java -jar "
+                + options.jar().getFileName() + " batch), the simulated lab in this one");
         out.println("machine: " + Machine.describe());
         out.println("work folder: " + options.work());
         out.flush();
@@ -92,7 +117,9 @@ public final class BatchBenchmark {
         out.println("after: " + Machine.load());
         boolean sound = true;
         for (Row r : rows) {
-            for (ToolRun.Result t : concat(r.singles(), r.batch())) {
+            List<ToolRun.Result> all = new ArrayList<>(r.batches());
+            r.singles().forEach(all::addAll);
+            for (ToolRun.Result t : all) {
                 if (!t.sound()) {
                     sound = false;
                     out.println("problem: " + t.phones() + " phone(s) in " + t.dir() + ": exit " + t.exitCode() + ", "
@@ -117,60 +144,81 @@ public final class BatchBenchmark {
     private Row measure(int n) throws IOException {
         Path dir = Files.createDirectories(options.work().resolve("phones-" + n));
         List<Demo.Group> mix = PhoneMix.of(n);
-        List<ToolRun.Result> singles = new ArrayList<>();
-        for (int i = 0; i < mix.size(); i++) {
-            Demo.Group kind = PhoneMix.withCount(mix.get(i), 1);
-            ToolRun.Result r = ToolRun.run(setup, List.of(kind), 1, dir.resolve("one-" + (i + 1)));
-            singles.add(r);
-            log.printf(Locale.ROOT, "%4d phones: one %-45s %6.2f s (exit %d)%n", n, PhoneMix.describe(kind),
-                    r.batchSeconds(), r.exitCode());
+        List<List<ToolRun.Result>> singles = new ArrayList<>();
+        mix.forEach(k -> singles.add(new ArrayList<>()));
+        List<ToolRun.Result> batches = new ArrayList<>();
+        int parallel = options.parallel().orElse(n);
+        for (int round = 1; round <= options.repeat(); round++) {
+            Path roundDir = options.repeat() == 1 ? dir : dir.resolve("round-" + round);
+            for (int i = 0; i < mix.size(); i++) {
+                Demo.Group kind = PhoneMix.withCount(mix.get(i), 1);
+                ToolRun.Result r = ToolRun.run(setup, List.of(kind), 1, roundDir.resolve("one-" + (i + 1)));
+                singles.get(i).add(r);
+                log.printf(Locale.ROOT, "%4d phones, round %d: one %-45s %6.2f s (exit %d)%n", n, round,
+                        PhoneMix.describe(kind), r.batchSeconds(), r.exitCode());
+                log.flush();
+            }
+            ToolRun.Result batch = ToolRun.run(setup, mix, parallel, roundDir.resolve("batch"));
+            batches.add(batch);
+            log.printf(Locale.ROOT, "%4d phones, round %d: batch --parallel %-33d %6.2f s (exit %d, %d converted)%n", n,
+                    round, parallel, batch.batchSeconds(), batch.exitCode(), batch.converted());
             log.flush();
         }
-        int parallel = options.parallel().orElse(n);
-        ToolRun.Result batch = ToolRun.run(setup, mix, parallel, dir.resolve("batch"));
-        log.printf(Locale.ROOT, "%4d phones: batch --parallel %-33d %6.2f s (exit %d, %d converted)%n", n, parallel,
-                batch.batchSeconds(), batch.exitCode(), batch.converted());
-        log.flush();
-        return new Row(n, mix, singles, batch);
+        return new Row(n, mix, singles, batches);
     }
 
-    private static void printSingles(List<Row> rows, PrintWriter out) {
-        out.println("One phone alone (a batch of 1), each kind in the lab:");
+    private void printSingles(List<Row> rows, PrintWriter out) {
+        out.println("One phone alone (a batch of 1), each kind in the lab" + (options.repeat() > 1
+                ? " (the median round; 'rounds' lists each)" : "") + ":");
         out.println();
-        out.println("| phones | kind | batch of 1 | its conversion | reboots | reboot wait (mean) | tool wall | tool CPU | tool peak RSS |");
-        out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("| phones | kind | batch of 1 | rounds | its conversion | reboots | reboot wait (mean) | tool wall"
+                + " | tool CPU | tool peak RSS |");
+        out.println("|---:|---|---:|---|---:|---:|---:|---:|---:|---:|");
         for (Row r : rows) {
-            for (int i = 0; i < r.singles().size(); i++) {
-                ToolRun.Result s = r.singles().get(i);
-                out.printf(Locale.ROOT, "| %d | %s | %.2f s | %.2f s | %d | %.2f s | %.2f s | %.2f s | %d MiB |%n",
-                        r.phones(), PhoneMix.describe(r.kinds().get(i)), s.batchSeconds(), s.slowestPhone(),
+            for (int i = 0; i < r.kinds().size(); i++) {
+                ToolRun.Result s = r.single(i);
+                out.printf(Locale.ROOT, "| %d | %s | %.2f s | %s | %.2f s | %d | %.2f s | %.2f s | %.2f s | %d MiB |%n",
+                        r.phones(), PhoneMix.describe(r.kinds().get(i)), s.batchSeconds(),
+                        list(r.singles().get(i).stream().map(ToolRun.Result::batchSeconds).toList()), s.slowestPhone(),
                         s.rebootWaits().reboots(), s.rebootWaits().meanSeconds(), s.wallSeconds(), s.usage().cpuSeconds(),
                         s.usage().maxRssKib() / 1024);
             }
         }
     }
 
-    private static void printBatches(List<Row> rows, PrintWriter out) {
-        out.println("N phones at once (--parallel N) against the slowest kind alone; 'batch' is the report's"
+    private void printBatches(List<Row> rows, PrintWriter out) {
+        out.println("N phones at once (--parallel N) against the slowest kind alone" + (options.repeat() > 1
+                ? " (medians; 'rounds' lists each round's batch and ratio)" : "") + "; 'batch' is the report's"
                 + " summary.seconds, 'tool wall' the whole process:");
         out.println();
-        out.println("| phones | --parallel | one phone | batch | ratio | tool wall 1 / N | slowest phone in batch"
+        out.println("| phones | --parallel | one phone | batch | ratio | rounds | tool wall 1 / N | slowest phone in batch"
                 + " | reboot wait (mean) | tool CPU | tool peak RSS | simulator CPU | converted |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Row r : rows) {
             ToolRun.Result one = r.slowestSingle();
             ToolRun.Result b = r.batch();
-            out.printf(Locale.ROOT, "| %d | %d | %.2f s | %.2f s | **%.2f** | %.2f / %.2f s | %.2f s | %.2f s | %.2f s"
+            List<String> rounds = new ArrayList<>();
+            for (int i = 0; i < r.batches().size(); i++) {
+                rounds.add(String.format(Locale.ROOT, "%.2f (%.2f)", r.batches().get(i).batchSeconds(),
+                        r.roundRatios().get(i)));
+            }
+            out.printf(Locale.ROOT, "| %d | %d | %.2f s | %.2f s | **%.2f** | %s | %.2f / %.2f s | %.2f s | %.2f s | %.2f s"
                     + " | %d MiB | %.2f s | %d / %d |%n", r.phones(), b.parallel(), one.batchSeconds(), b.batchSeconds(),
-                    r.ratio(), one.wallSeconds(), b.wallSeconds(), b.slowestPhone(), b.rebootWaits().meanSeconds(),
-                    b.usage().cpuSeconds(), b.usage().maxRssKib() / 1024, b.simulatorCpu(), b.converted(), r.phones());
+                    r.ratio(), String.join(", ", rounds), one.wallSeconds(), b.wallSeconds(), b.slowestPhone(),
+                    b.rebootWaits().meanSeconds(), b.usage().cpuSeconds(), b.usage().maxRssKib() / 1024, b.simulatorCpu(),
+                    b.converted(), r.phones());
         }
     }
 
-    private static List<ToolRun.Result> concat(List<ToolRun.Result> singles, ToolRun.Result batch) {
-        List<ToolRun.Result> all = new ArrayList<>(singles);
-        all.add(batch);
-        return all;
+    /** The middle run by the batch's time (for an even count, the later of the two middle ones). */
+    static ToolRun.Result median(List<ToolRun.Result> runs) {
+        List<ToolRun.Result> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(ToolRun.Result::batchSeconds));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String list(List<Double> values) {
+        return String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
     }
 
     static String seconds(Duration d) {

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  st20xx benchmark                                   50 phones, boot 0.5 s",
-            "  st20xx benchmark --phones 1,10,50,200 --max-ratio 1.3",
+            "  st20xx benchmark --phones 1,10,50,200 --repeat 3 --max-ratio 1.3",
             "  st20xx benchmark --phones 50 --boot-seconds 3",
             "  st20xx benchmark --tool-jvm -XX:StartFlightRecording=filename=/tmp/batch.jfr",
             "",
@@ -64,6 +64,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--parallel", paramLabel = "N", description = "The batch's --parallel (default: its number of phones).")
     Integer parallel;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
+            description = "Rounds per count (every kind alone, then the batch); the tables show medians"
+                    + " (default: ${DEFAULT-VALUE}; 3 or 5 on a busy machine).")
+    int repeat;
 
     @Option(names = "--max-ratio", paramLabel = "R",
             description = "Fail (exit 1) when a batch takes more than R times one phone alone, e.g. 1.3.")
@@ -105,6 +110,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
         if (maxRatio != null && !(maxRatio >= 1)) {
             throw St20xxException.usage("--max-ratio " + maxRatio + ": must be at least 1");
         }
+        if (repeat < 1 || repeat > 99) {
+            throw St20xxException.usage("--repeat " + repeat + ": must be from 1 to 99");
+        }
         if (timeoutSeconds < 1) {
             throw St20xxException.usage("--timeout " + timeoutSeconds + ": must be at least 1 second");
         }
@@ -123,7 +131,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 toolJvm == null || toolJvm.isBlank() ? List.of() : List.of(toolJvm.strip().split("\\s+")),
                 Path.of(System.getProperty("java.home"), "bin", "java"), toolJar.toAbsolutePath(), dir.toAbsolutePath(),
                 Duration.ofSeconds(timeoutSeconds),
-                maxRatio == null ? OptionalDouble.empty() : OptionalDouble.of(maxRatio), steps);
+                maxRatio == null ? OptionalDouble.empty() : OptionalDouble.of(maxRatio), steps, repeat);
         return new BatchBenchmark(options, MatrixLoader.loadBuiltIn(), spec.commandLine().getErr())
                 .run(spec.commandLine().getOut());
     }

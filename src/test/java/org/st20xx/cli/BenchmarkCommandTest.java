@@ -17,6 +17,7 @@ class BenchmarkCommandTest {
             {"benchmark", "--parallel", "0"},
             {"benchmark", "--max-ratio", "0.5"},
             {"benchmark", "--timeout", "0"},
+            {"benchmark", "--repeat", "0"},
             {"benchmark", "--jar", "/no/such/st20xx.jar"},
         };
         for (String[] args : cases) {
@@ -33,7 +34,7 @@ class BenchmarkCommandTest {
         CliTestSupport.Result r = CliTestSupport.run("benchmark", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("--phones", "--boot-seconds", "--max-ratio", "GNU time", "Examples:",
-                "st20xx benchmark --phones 1,10,50,200");
+                "st20xx benchmark --phones 1,10,50,200 --repeat 3");
         assertThat(CliTestSupport.run("--help").out()).contains("benchmark");
     }
 }
