@@ -30,9 +30,14 @@ public final class BatchBenchmark {
      * @param maxRatio  a ratio above this fails the benchmark (exit 1)
      * @param steps     the progress logs show every console step
      * @param repeat    rounds per count
+     * @param labs      where each run's simulated lab keeps its files (firmware, CSV, state files),
+     *                  apart from the tool's run folders in {@code work}: the simulator rewrites a
+     *                  state file after every change, disk work no real phone makes on the tool's
+     *                  machine, so it belongs in memory (/dev/shm) when there is one
      */
     public record Options(List<Integer> phones, OptionalInt parallel, Duration boot, List<String> toolJvm,
-            Path java, Path jar, Path work, Duration timeout, OptionalDouble maxRatio, boolean steps, int repeat) {
+            Path java, Path jar, Path work, Duration timeout, OptionalDouble maxRatio, boolean steps, int repeat,
+            Path labs) {
         public Options {
             phones = List.copyOf(phones);
             Objects.requireNonNull(parallel, "parallel");
@@ -43,6 +48,7 @@ public final class BatchBenchmark {
             Objects.requireNonNull(work, "work");
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(maxRatio, "maxRatio");
+            Objects.requireNonNull(labs, "labs");
             if (repeat < 1) {
                 throw new IllegalArgumentException("repeat must be at least 1 (got " + repeat + ")");
             }
@@ -104,7 +110,8 @@ public final class BatchBenchmark {
                 + " s, " + options.repeat() + " round(s) per count; the tool runs in its own process (java -jar "
                 + options.jar().getFileName() + " batch), the simulated lab in this one");
         out.println("machine: " + Machine.describe());
-        out.println("work folder: " + options.work());
+        out.println("work folder: " + options.work() + " (the tool's reports, logs, journals); simulated labs in "
+                + options.labs());
         out.flush();
         List<Row> rows = new ArrayList<>();
         for (int n : options.phones()) {
@@ -152,19 +159,26 @@ public final class BatchBenchmark {
             Path roundDir = options.repeat() == 1 ? dir : dir.resolve("round-" + round);
             for (int i = 0; i < mix.size(); i++) {
                 Demo.Group kind = PhoneMix.withCount(mix.get(i), 1);
-                ToolRun.Result r = ToolRun.run(setup, List.of(kind), 1, roundDir.resolve("one-" + (i + 1)));
+                Path runDir = roundDir.resolve("one-" + (i + 1));
+                ToolRun.Result r = ToolRun.run(setup, List.of(kind), 1, runDir, lab(runDir));
                 singles.get(i).add(r);
                 log.printf(Locale.ROOT, "%4d phones, round %d: one %-45s %6.2f s (exit %d)%n", n, round,
                         PhoneMix.describe(kind), r.batchSeconds(), r.exitCode());
                 log.flush();
             }
-            ToolRun.Result batch = ToolRun.run(setup, mix, parallel, roundDir.resolve("batch"));
+            Path batchDir = roundDir.resolve("batch");
+            ToolRun.Result batch = ToolRun.run(setup, mix, parallel, batchDir, lab(batchDir));
             batches.add(batch);
             log.printf(Locale.ROOT, "%4d phones, round %d: batch --parallel %-33d %6.2f s (exit %d, %d converted)%n", n,
                     round, parallel, batch.batchSeconds(), batch.exitCode(), batch.converted());
             log.flush();
         }
         return new Row(n, mix, singles, batches);
+    }
+
+    /** The lab folder of the run whose tool folder is {@code runDir}. */
+    private Path lab(Path runDir) {
+        return options.labs().resolve(options.work().relativize(runDir));
     }
 
     private void printSingles(List<Row> rows, PrintWriter out) {

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.st20xx.ExitStatus;
 import org.st20xx.St20xxException;
 import org.st20xx.demo.Demo;
@@ -60,10 +62,15 @@ final class ToolRun {
     private ToolRun() {
     }
 
-    /** Starts a lab of {@code groups} under {@code dir}, converts it with the tool, and measures. */
-    static Result run(Setup setup, List<Demo.Group> groups, int parallel, Path dir) {
+    /**
+     * Starts a lab of {@code groups} in {@code labDir} (its firmware, CSV and state files; deleted
+     * afterwards), converts it with the tool, whose report, logs and run folder go to {@code dir},
+     * and measures.
+     */
+    static Result run(Setup setup, List<Demo.Group> groups, int parallel, Path dir, Path labDir) {
         int phones = groups.stream().mapToInt(Demo.Group::count).sum();
-        try (Demo lab = Demo.start(Files.createDirectories(dir), setup.matrix(), groups, setup.boot())) {
+        try (Demo lab = Demo.start(Files.createDirectories(labDir), setup.matrix(), groups, setup.boot())) {
+            Files.createDirectories(dir);
             Path report = dir.resolve("report.json");
             Path timeFile = dir.resolve("time.txt");
             Path progress = dir.resolve("progress.log");
@@ -95,6 +102,16 @@ final class ToolRun {
                     ProgressLog.rebootWaits(Files.readString(progress)), simulatorCpu, lab.problems(), dir);
         } catch (IOException e) {
             throw new St20xxException(ExitStatus.PHONE_FAILED, "benchmark run in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(labDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a lab folder left behind is harmless
         }
     }
 

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.st20xx.St20xxException;
 import org.st20xx.benchmark.BatchBenchmark;
 import org.st20xx.matrix.MatrixLoader;
@@ -50,6 +52,8 @@ import picocli.CommandLine.Spec;
         })
 public final class BenchmarkCommand implements Callable<Integer> {
     static final int MAX_PHONES = 500;
+    /** Memory-backed folder (Linux): where the simulated labs go by default. */
+    private static final Path SHM = Path.of("/dev/shm");
 
     @Spec
     CommandSpec spec;
@@ -85,6 +89,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR",
             description = "Where the labs, reports and logs go (default: a new folder under the system's temporary one).")
     Path work;
+
+    @Option(names = "--lab-dir", paramLabel = "DIR",
+            description = "Where the simulated labs keep their files while they run (default: a new folder in"
+                    + " /dev/shm when there is one, else in the work folder): the simulator's state files are not"
+                    + " the tool's disk work.")
+    Path labDir;
 
     @Option(names = "--jar", paramLabel = "FILE",
             description = "The st20xx jar to measure (default: the one running this command).")
@@ -125,15 +135,33 @@ public final class BenchmarkCommand implements Callable<Integer> {
             throw St20xxException.usage("--jar " + toolJar + ": no such file (build it with mvn -q -B package -DskipTests)");
         }
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("st20xx-benchmark-");
+        Path labs = labDir != null ? Files.createDirectories(labDir)
+                : Files.isDirectory(SHM) && Files.isWritable(SHM) ? Files.createTempDirectory(SHM, "st20xx-benchmark-labs-")
+                : dir.resolve("labs");
         BatchBenchmark.Options options = new BatchBenchmark.Options(phones,
                 parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel),
                 Duration.ofNanos(Math.round(bootSeconds * 1e9)),
                 toolJvm == null || toolJvm.isBlank() ? List.of() : List.of(toolJvm.strip().split("\\s+")),
                 Path.of(System.getProperty("java.home"), "bin", "java"), toolJar.toAbsolutePath(), dir.toAbsolutePath(),
                 Duration.ofSeconds(timeoutSeconds),
-                maxRatio == null ? OptionalDouble.empty() : OptionalDouble.of(maxRatio), steps, repeat);
-        return new BatchBenchmark(options, MatrixLoader.loadBuiltIn(), spec.commandLine().getErr())
-                .run(spec.commandLine().getOut());
+                maxRatio == null ? OptionalDouble.empty() : OptionalDouble.of(maxRatio), steps, repeat, labs.toAbsolutePath());
+        try {
+            return new BatchBenchmark(options, MatrixLoader.loadBuiltIn(), spec.commandLine().getErr())
+                    .run(spec.commandLine().getOut());
+        } finally {
+            if (labDir == null) {
+                deleteTree(labs);
+            }
+        }
+    }
+
+    /** Removes the (emptied) lab folders this command made. */
+    private static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // empty folders left behind are harmless
+        }
     }
 
     private static Optional<Path> runningJar() {
