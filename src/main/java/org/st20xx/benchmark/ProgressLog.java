@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the batch's plain progress log ({@code [   1.2s] HOST:PORT text}) for the time phones
- * spend waiting on reboots: from "rebooting onto ..." (the console has closed) to the next
- * "phone runs ..." of the same phone (logged in again and identified). The log has a resolution
- * of 0.1 s, so a single wait is rough; the mean over many is not.
+ * Reads the batch's plain progress log ({@code [   1.2s] HOST:PORT text}, the text maybe
+ * indented) for the time phones spend waiting on reboots: from "rebooting onto ..." (the console
+ * has closed) to the next "phone runs ..." of the same phone (logged in again and identified).
+ * The log has a resolution of 0.1 s, so a single wait is rough; the mean over many is not.
  */
 final class ProgressLog {
     private static final Pattern LINE = Pattern.compile("^\\[\\s*(\\d+(?:\\.\\d+)?)s\\] (\\S+) (.*)$");
@@ -35,7 +35,7 @@ final class ProgressLog {
             }
             double at = Double.parseDouble(m.group(1));
             String phone = m.group(2);
-            String text = m.group(3);
+            String text = m.group(3).strip();
             if (text.startsWith("rebooting onto ")) {
                 waitingSince.put(phone, at);
             } else if (text.startsWith("phone runs ") && waitingSince.containsKey(phone)) {

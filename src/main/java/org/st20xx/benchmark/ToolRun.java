@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.st20xx.ExitStatus;
 import org.st20xx.St20xxException;
 import org.st20xx.demo.Demo;
@@ -103,15 +101,7 @@ final class ToolRun {
         } catch (IOException e) {
             throw new St20xxException(ExitStatus.PHONE_FAILED, "benchmark run in " + dir + ": " + e.getMessage(), e);
         } finally {
-            deleteTree(labDir);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a lab folder left behind is harmless
+            Demo.deleteTree(labDir);
         }
     }
 

@@ -6,15 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.st20xx.St20xxException;
 import org.st20xx.benchmark.BatchBenchmark;
+import org.st20xx.demo.Demo;
 import org.st20xx.matrix.MatrixLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -150,17 +149,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     .run(spec.commandLine().getOut());
         } finally {
             if (labDir == null) {
-                deleteTree(labs);
+                Demo.deleteTree(labs);
             }
-        }
-    }
-
-    /** Removes the (emptied) lab folders this command made. */
-    private static void deleteTree(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // empty folders left behind are harmless
         }
     }
 
