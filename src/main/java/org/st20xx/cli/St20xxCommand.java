@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             BatchCommand.class,
             DemoCommand.class,
             FaultMatrixCommand.class,
+            BenchmarkCommand.class,
             ProvisionCommand.class,
             LintCommand.class,
             FirmwareCommand.class,

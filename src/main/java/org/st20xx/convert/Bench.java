@@ -11,10 +11,12 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.st20xx.ExitStatus;
 import org.st20xx.St20xxException;
@@ -41,6 +43,8 @@ public final class Bench implements AutoCloseable {
     public static final int TFTP_PORT = 69;
     /** Environment variable naming the folder for journals and transcripts. */
     public static final String RUNS_ENV = "ST20XX_RUNS";
+    /** The most concurrent transfers the embedded server is ever given (the TFTP server's own limit). */
+    static final int MAX_TRANSFERS = 10_000;
 
     /**
      * @param externalTftp  a TFTP server the phones use instead of the embedded one (transfers then
@@ -64,6 +68,7 @@ public final class Bench implements AutoCloseable {
     private final Optional<FirmwareInventory> inventory;
     private final Credentials credentials;
     private final Clock clock;
+    private final Map<String, Playbook> playbooks = new ConcurrentHashMap<>();
     private TftpServer server;
     private TransferWitness witness = TransferWitness.BLIND;
 
@@ -99,8 +104,15 @@ public final class Bench implements AutoCloseable {
         return CredentialsLoader.load(file.or(options::credentials), protocols);
     }
 
+    /**
+     * The playbook of each model family, read once per bench: every phone of a batch speaks the
+     * same dialogue, and a batch does not parse the YAML twice per phone (check, then convert):
+     * for 50 phones that was about 0.5 s of CPU, spent just when every phone starts at once
+     * (docs/benchmarks.md, "Batch"). A playbook that cannot be read is not remembered: the next
+     * phone gets the same error.
+     */
     public Function<String, Playbook> playbooks() {
-        return family -> PlaybookLoader.resolve(family, options.playbook().orElse(null));
+        return family -> playbooks.computeIfAbsent(family, f -> PlaybookLoader.resolve(f, options.playbook().orElse(null)));
     }
 
     /**
@@ -123,7 +135,8 @@ public final class Bench implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         try {
-            server = TftpServer.start(TftpServerConfig.of(root).withBind(bind, options.tftpPort()));
+            server = TftpServer.start(TftpServerConfig.of(root).withBind(bind, options.tftpPort())
+                    .withMaxTransfers(maxTransfers(hosts.size())));
         } catch (St20xxException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -132,6 +145,16 @@ public final class Bench implements AutoCloseable {
                             + " give --tftp-server ADDR to use an existing TFTP server)" : ""), e);
         }
         witness = TftpTransferWitness.of(server);
+    }
+
+    /**
+     * How many transfers the embedded server accepts at once when it serves {@code phones} phones.
+     * A phone pulls one file at a time, but a batch may start them all at once (--parallel), and a
+     * refused pull fails that phone ("Server busy"): room for two per phone (a transfer the server
+     * is still closing while the phone starts its next), never less than the server's default.
+     */
+    static int maxTransfers(int phones) {
+        return Math.min(MAX_TRANSFERS, Math.max(TftpServerConfig.DEFAULT_MAX_TRANSFERS, 2 * phones));
     }
 
     /** What the phones see: the embedded server's address, when it runs. */

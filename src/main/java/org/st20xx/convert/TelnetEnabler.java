@@ -1,12 +1,13 @@
 package org.st20xx.convert;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.st20xx.ExitStatus;
@@ -18,6 +19,12 @@ import org.st20xx.playbook.Playbook;
  * Switches the phone's telnet server on through its web page (seed 000 s4; request shape in the
  * playbook, assumption A-15), with the web account. The password goes only into the
  * Authorization header; no message shows it.
+ *
+ * <p>One plain HTTP/1.1 exchange in the caller's thread ({@link HttpURLConnection}, no proxy, no
+ * redirects). Not {@code java.net.http.HttpClient}: each client of that kind sets up the default
+ * TLS context (the trust store is read on first use, under a lock), a selector thread and an
+ * executor, and hands the exchange between threads; a batch switching telnet on for dozens of
+ * phones at once then waited on that set-up (docs/benchmarks.md, "Batch").
  */
 public final class TelnetEnabler {
     private TelnetEnabler() {
@@ -27,28 +34,40 @@ public final class TelnetEnabler {
         String url = "http://" + hostForUrl(host) + ":" + webPort + action.path();
         String token = Base64.getEncoder().encodeToString(
                 (account.user() + ":" + account.password().reveal()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(action.timeout())
-                .header("Authorization", "Basic " + token);
-        if (action.method().equals("POST")) {
-            request.header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(action.body()));
-        } else {
-            request.GET();
-        }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(action.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, action.timeout().toMillis()));
         int status;
+        HttpURLConnection c = null;
         try {
-            status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            c = (HttpURLConnection) URI.create(url).toURL().openConnection(Proxy.NO_PROXY);
+            c.setConnectTimeout(millis);
+            c.setReadTimeout(millis);
+            c.setInstanceFollowRedirects(false);
+            c.setUseCaches(false);
+            c.setRequestMethod(action.method());
+            c.setRequestProperty("Authorization", "Basic " + token);
+            if (action.method().equals("POST")) {
+                byte[] body = action.body().getBytes(StandardCharsets.UTF_8);
+                c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            status = c.getResponseCode();
+            discardBody(c, status);
         } catch (ConnectException e) {
             throw failed("no web server answers at " + url + " (is the address right? give --web-port if it is not 80)");
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             throw failed(url + " did not answer within " + action.timeout().toSeconds() + "s");
         } catch (IOException e) {
             throw failed(url + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (c != null) {
+                c.disconnect();
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
             throw new St20xxException(ExitStatus.INTERRUPTED, "interrupted while enabling telnet");
         }
         if (status == 401 || status == 403) {
@@ -57,6 +76,14 @@ public final class TelnetEnabler {
         }
         if (status >= 400) {
             throw failed(url + " answered HTTP " + status);
+        }
+    }
+
+    private static void discardBody(HttpURLConnection c, int status) throws IOException {
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            if (in != null) {
+                in.readAllBytes();
+            }
         }
     }
 

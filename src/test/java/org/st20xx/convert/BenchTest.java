@@ -1,0 +1,54 @@
+package org.st20xx.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.st20xx.St20xxException;
+import org.st20xx.matrix.MatrixLoader;
+import org.st20xx.playbook.Playbook;
+import org.st20xx.tftp.TftpServerConfig;
+
+/** What the phones of one bench share: one playbook per family, and a TFTP server with room for all. */
+class BenchTest {
+    @TempDir
+    Path dir;
+
+    private Bench bench(Optional<Path> playbook) {
+        return new Bench(new Bench.Options(MatrixLoader.loadBuiltIn(), playbook, Optional.empty(), Optional.empty(), 0,
+                Optional.empty(), dir.resolve("runs")), Clock.systemUTC());
+    }
+
+    @Test
+    void thePlaybookIsReadOncePerBench() {
+        try (Bench b = bench(Optional.empty())) {
+            Function<String, Playbook> playbooks = b.playbooks();
+            Playbook first = playbooks.apply("st20xx");
+            assertThat(playbooks.apply("st20xx")).isSameAs(first);
+            assertThat(b.playbooks().apply("st20xx")).isSameAs(first);
+        }
+    }
+
+    @Test
+    void aPlaybookThatCannotBeReadFailsEveryPhoneAlike() {
+        try (Bench b = bench(Optional.of(dir.resolve("missing.yaml")))) {
+            for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(() -> b.playbooks().apply("st20xx")).isInstanceOf(St20xxException.class)
+                        .hasMessageContaining("no such playbook file");
+            }
+        }
+    }
+
+    @Test
+    void roomForTwoTransfersPerPhoneNeverBelowTheDefault() {
+        assertThat(Bench.maxTransfers(1)).isEqualTo(TftpServerConfig.DEFAULT_MAX_TRANSFERS);
+        assertThat(Bench.maxTransfers(32)).isEqualTo(TftpServerConfig.DEFAULT_MAX_TRANSFERS);
+        assertThat(Bench.maxTransfers(200)).isEqualTo(400);
+        assertThat(Bench.maxTransfers(1_000_000)).isEqualTo(Bench.MAX_TRANSFERS);
+    }
+}
