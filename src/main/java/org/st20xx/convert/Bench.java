@@ -69,6 +69,7 @@ public final class Bench implements AutoCloseable {
     private final Credentials credentials;
     private final Clock clock;
     private final Map<String, Playbook> playbooks = new ConcurrentHashMap<>();
+    private final Map<Path, Credentials> credentialFiles = new ConcurrentHashMap<>();
     private TftpServer server;
     private TransferWitness witness = TransferWitness.BLIND;
 
@@ -76,7 +77,7 @@ public final class Bench implements AutoCloseable {
         this.options = options;
         this.clock = clock;
         this.inventory = options.firmware().map(d -> FirmwareInventory.scan(d, options.matrix()));
-        this.credentials = credentials(options.credentials());
+        this.credentials = loadCredentials(options.credentials());
     }
 
     /** The default folder for journals and transcripts: $ST20XX_RUNS, else ./st20xx-runs. */
@@ -97,11 +98,23 @@ public final class Bench implements AutoCloseable {
         return credentials;
     }
 
-    /** Credentials for one phone: its own file when the batch names one, else the bench's. */
+    /**
+     * Credentials for one phone: its own file when the batch names one, else the bench's. Each
+     * file is read once per bench, so a file without passwords asks for them once, not once per
+     * phone that names it.
+     */
     public Credentials credentials(Optional<Path> file) {
+        if (file.isEmpty() || file.equals(options.credentials())) {
+            return credentials;
+        }
+        return credentialFiles.computeIfAbsent(file.get().toAbsolutePath().normalize(),
+                f -> loadCredentials(Optional.of(f)));
+    }
+
+    private Credentials loadCredentials(Optional<Path> file) {
         Set<String> protocols = new TreeSet<>();
         options.matrix().models().values().stream().map(PhoneModel::protocols).forEach(protocols::addAll);
-        return CredentialsLoader.load(file.or(options::credentials), protocols);
+        return CredentialsLoader.load(file, protocols);
     }
 
     /**

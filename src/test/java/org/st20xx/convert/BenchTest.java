@@ -45,6 +45,22 @@ class BenchTest {
     }
 
     @Test
+    void eachCredentialsFileIsReadOncePerBench() throws Exception {
+        Path file = dir.resolve("creds.yaml");
+        java.nio.file.Files.writeString(file, "mgcp:\n  user: admin\n  password: first\n");
+        try (Bench b = bench(Optional.empty())) {
+            var first = b.credentials(Optional.of(file));
+            assertThat(first.console("mgcp").password().reveal()).isEqualTo("first");
+            java.nio.file.Files.writeString(file, "mgcp:\n  user: admin\n  password: second\n");
+            assertThat(b.credentials(Optional.of(dir.resolve("./creds.yaml")))).isSameAs(first);
+            assertThat(b.credentials(Optional.empty())).isSameAs(b.credentials());
+        }
+        try (Bench b = bench(Optional.empty())) {
+            assertThat(b.credentials(Optional.of(file)).console("mgcp").password().reveal()).isEqualTo("second");
+        }
+    }
+
+    @Test
     void roomForTwoTransfersPerPhoneNeverBelowTheDefault() {
         assertThat(Bench.maxTransfers(1)).isEqualTo(TftpServerConfig.DEFAULT_MAX_TRANSFERS);
         assertThat(Bench.maxTransfers(32)).isEqualTo(TftpServerConfig.DEFAULT_MAX_TRANSFERS);
