@@ -279,8 +279,8 @@ public final class Provisioner {
             Optional<String> image = imageOf(model, h);
             if (image.isEmpty()) {
                 ImageFormat f = HopFiles.formatOf(model, h.to());
-                missing.add(hopName + ": the " + h.to() + " image, e.g. " + f.primaryFile(f.example()).replace(
-                        f.example(), "<" + h.to().protocol().toUpperCase(Locale.ROOT) + " " + h.to().version() + ">"));
+                missing.add(hopName + ": no " + h.to() + " image (a file named like " + f.primaryFile(f.example())
+                        + ", from the release's zip)");
                 continue;
             }
             ImageFormat f = HopFiles.formatOf(model, h.to());

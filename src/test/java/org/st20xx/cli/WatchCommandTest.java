@@ -55,7 +55,7 @@ class WatchCommandTest {
     @Test
     void aMissingImageIsRefusedBeforeAnythingIsWrittenOrServed() {
         refused(watch("--mac", "001a2b3c4d5e", "--model", "7960", "--from", "sccp:5.0.1.1", "--target", "sip:7.4",
-                "--port", "1"), "lacks", "<SIP 7.4>.loads", "nothing written");
+                "--port", "1"), "lacks", "no SIP 7.4 image (a file named like P0S3-07-4-00.loads", "nothing written");
         assertThat(CiscoFixtures.contents(root)).as("no provisioning file (the lock file aside)").isEmpty();
         assertThat(root.resolve(".st20xx-provision.json")).doesNotExist();
     }
