@@ -23,6 +23,7 @@ import org.st20xx.matrix.ImageFormat;
 import org.st20xx.matrix.Load;
 import org.st20xx.matrix.Matrix;
 import org.st20xx.matrix.PhoneModel;
+import org.st20xx.matrix.Release;
 import org.st20xx.plan.Hop;
 import org.st20xx.plan.Plan;
 import org.st20xx.plan.PlanRequest;
@@ -45,11 +46,13 @@ public final class Provisioner {
     /** What to provision. */
     public record Request(Matrix matrix, PhoneModel model, MacAddress mac, Load from, Target target, Path root,
             boolean force) {
+        /** {@code from} is read as the release it names: {@code sccp:5.0} is SCCP 5.0.1.1, as the phone shows it. */
         public Request {
             Objects.requireNonNull(matrix, "matrix");
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(mac, "mac");
             Objects.requireNonNull(from, "from");
+            from = model.releaseNamed(from).map(Release::load).orElse(from);
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(root, "root");
         }

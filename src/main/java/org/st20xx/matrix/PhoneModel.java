@@ -112,6 +112,20 @@ public record PhoneModel(String name, String vendor, String family, List<String>
         return releases.stream().filter(r -> r.load().equals(load)).findFirst();
     }
 
+    /**
+     * The release {@code asked} names: exactly, else the only release of its protocol whose version
+     * starts with it ({@code sccp:5.0} is SCCP 5.0.1.1 when the matrix knows no other 5.0.x).
+     */
+    public Optional<Release> releaseNamed(Load asked) {
+        Optional<Release> exact = release(asked);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Release> prefixed = releases.stream().filter(r -> r.load().protocol().equals(asked.protocol())
+                && r.load().version().startsWith(asked.version())).toList();
+        return prefixed.size() == 1 ? Optional.of(prefixed.get(0)) : Optional.empty();
+    }
+
     /** The image format of {@code load} (empty for models without images, or a load no format covers). */
     public Optional<ImageFormat> imageFormat(Load load) {
         return images.stream().filter(f -> f.covers(load)).findFirst();

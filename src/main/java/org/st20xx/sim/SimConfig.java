@@ -365,7 +365,7 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
                     + "' (it runs " + String.join(", ", m.protocols()) + ")");
         }
         Load asked = Load.of(protocol, parts[1]);
-        Load load = knownRelease(m, asked).map(Release::load).orElse(asked);
+        Load load = m.releaseNamed(asked).map(Release::load).orElse(asked);
         if (!m.knows(load)) {
             throw St20xxException.usage("--firmware '" + firmware + "': the firmware matrix knows no " + m.name() + " "
                     + load + " (releases: " + m.releases().stream().map(r -> r.load().toString())
@@ -391,16 +391,5 @@ public record SimConfig(Matrix matrix, PhoneModel model, Start start, int count,
             }
         }
         return new Start(load, FirmwareNames.application(m, load), dsp, FirmwareNames.config(m, load));
-    }
-
-    /** The release {@code asked} names: exactly, else the only release whose version starts with it (1.66 -> 1.66.2). */
-    private static Optional<Release> knownRelease(PhoneModel m, Load asked) {
-        Optional<Release> exact = m.release(asked);
-        if (exact.isPresent()) {
-            return exact;
-        }
-        List<Release> prefixed = m.releases().stream().filter(r -> r.load().protocol().equals(asked.protocol())
-                && r.load().version().startsWith(asked.version())).toList();
-        return prefixed.size() == 1 ? Optional.of(prefixed.get(0)) : Optional.empty();
     }
 }

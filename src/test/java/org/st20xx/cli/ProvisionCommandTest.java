@@ -156,6 +156,15 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void aShortFromNamesTheOneReleaseItCanMean(@TempDir Path root) {
+        CliTestSupport.Result r = provision(root, "--model", "7960", "--mac", "001a2b3c4d5e", "--from", "sccp:5.0",
+                "--target", "sip:7.4");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("hop 1 (SCCP 5.0.1.1 -> SIP 7.4): no SIP 7.4 image (a file named like"
+                + " P0S3-07-4-00.loads");
+    }
+
+    @Test
     void refusesWhenAnImageFileOfAnyHopIsMissing(@TempDir Path root) throws IOException {
         CiscoFixtures.image(root, "P00306030000.loads", "P00306030000.bin", "P00306030000.sb2", "P00308000400.loads",
                 "P00308000400.SB2");
