@@ -1,5 +1,15 @@
 package org.st20xx.sim;
 
+import static org.apache.commons.net.telnet.TelnetCommand.IAC;
+import static org.apache.commons.net.telnet.TelnetCommand.DONT;
+import static org.apache.commons.net.telnet.TelnetCommand.DO;
+import static org.apache.commons.net.telnet.TelnetCommand.WONT;
+import static org.apache.commons.net.telnet.TelnetCommand.WILL;
+import static org.apache.commons.net.telnet.TelnetCommand.SB;
+import static org.apache.commons.net.telnet.TelnetCommand.SE;
+import static org.apache.commons.net.telnet.TelnetOption.ECHO;
+import static org.apache.commons.net.telnet.TelnetOption.SUPPRESS_GO_AHEAD;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -13,18 +23,10 @@ import java.nio.charset.StandardCharsets;
  * {@code WILL SUPPRESS-GO-AHEAD} (A-2), refuses every option the client offers or asks for beyond
  * those two, skips subnegotiations, and reads lines ended by CR, CR LF, CR NUL or LF with
  * backspace editing. While echo is on (offered, and not refused by {@code DONT ECHO}) it echoes
- * what is typed, except secrets. Output lines end with CR LF.
+ * what is typed, except secrets. Output lines end with CR LF. The protocol's numbers are
+ * commons-net's ({@code TelnetCommand}, {@code TelnetOption}), as the tool's client uses.
  */
 final class TelnetConnection {
-    static final int IAC = 255;
-    static final int DONT = 254;
-    static final int DO = 253;
-    static final int WONT = 252;
-    static final int WILL = 251;
-    static final int SB = 250;
-    static final int SE = 240;
-    static final int ECHO = 1;
-    static final int SGA = 3;
     /** Longer lines are cut: a console has a small line buffer. */
     static final int MAX_LINE = 512;
 
@@ -44,7 +46,7 @@ final class TelnetConnection {
 
     /** Sends the opening offers. */
     void start() throws IOException {
-        for (int opt : new int[] {ECHO, SGA}) {
+        for (int opt : new int[] {ECHO, SUPPRESS_GO_AHEAD}) {
             enabled[opt] = true;
             offered[opt] = true;
             out.write(new byte[] {(byte) IAC, (byte) WILL, (byte) opt});
@@ -151,7 +153,7 @@ final class TelnetConnection {
     }
 
     private void negotiate(int verb, int opt) throws IOException {
-        boolean ours = opt == ECHO || opt == SGA;
+        boolean ours = opt == ECHO || opt == SUPPRESS_GO_AHEAD;
         switch (verb) {
             case DO -> {
                 if (!ours) {

@@ -1,5 +1,18 @@
 package org.st20xx.console.telnet;
 
+import static org.apache.commons.net.telnet.TelnetCommand.IAC;
+import static org.apache.commons.net.telnet.TelnetCommand.DONT;
+import static org.apache.commons.net.telnet.TelnetCommand.DO;
+import static org.apache.commons.net.telnet.TelnetCommand.WONT;
+import static org.apache.commons.net.telnet.TelnetCommand.WILL;
+import static org.apache.commons.net.telnet.TelnetCommand.SB;
+import static org.apache.commons.net.telnet.TelnetCommand.SE;
+import static org.apache.commons.net.telnet.TelnetOption.ECHO;
+import static org.apache.commons.net.telnet.TelnetOption.STATUS;
+import static org.apache.commons.net.telnet.TelnetOption.SUPPRESS_GO_AHEAD;
+import static org.apache.commons.net.telnet.TelnetOption.TERMINAL_TYPE;
+import static org.apache.commons.net.telnet.TelnetOption.WINDOW_SIZE;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -39,22 +52,9 @@ final class LoopbackTelnetServer implements AutoCloseable {
         BANNER_THEN_CLOSE
     }
 
-    static final int IAC = 255;
-    static final int DONT = 254;
-    static final int DO = 253;
-    static final int WONT = 252;
-    static final int WILL = 251;
-    static final int SB = 250;
-    static final int SE = 240;
-    static final int ECHO = 1;
-    static final int SGA = 3;
-    static final int STATUS = 5;
-    static final int TTYPE = 24;
-    static final int NAWS = 31;
-
     private static final Map<Integer, String> COMMANDS = Map.of(WILL, "WILL", WONT, "WONT", DO, "DO", DONT, "DONT");
     private static final Map<Integer, String> OPTIONS =
-            Map.of(ECHO, "ECHO", SGA, "SGA", STATUS, "STATUS", TTYPE, "TTYPE", NAWS, "NAWS");
+            Map.of(ECHO, "ECHO", SUPPRESS_GO_AHEAD, "SGA", STATUS, "STATUS", TERMINAL_TYPE, "TTYPE", WINDOW_SIZE, "NAWS");
 
     /** Negotiation the client sent, e.g. {@code "DO ECHO"}. */
     final BlockingQueue<String> negotiation = new LinkedBlockingQueue<>();
@@ -137,10 +137,10 @@ final class LoopbackTelnetServer implements AutoCloseable {
 
     private void console(Connection c) throws IOException {
         c.command(WILL, ECHO);
-        c.command(WILL, SGA);
-        c.command(DO, SGA);
-        c.command(DO, TTYPE);
-        c.command(DO, NAWS);
+        c.command(WILL, SUPPRESS_GO_AHEAD);
+        c.command(DO, SUPPRESS_GO_AHEAD);
+        c.command(DO, TERMINAL_TYPE);
+        c.command(DO, WINDOW_SIZE);
         c.command(WILL, STATUS);
         c.write("\r\nThomson ST2030 (loopback test console)\r\n");
         while (true) {
