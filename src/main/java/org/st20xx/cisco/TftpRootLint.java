@@ -313,17 +313,12 @@ public final class TftpRootLint {
                     + Provisioner.spec(current) + " --target " + Provisioner.spec(named) + " shows the safe hops");
             return;
         }
-        boolean shortOnly = model.bootProfile(current.protocol()).map(b -> b.shortNamesOnly(current.version()))
-                .orElse(false);
-        if (shortOnly) {
-            for (String file : f.files(image, current)) {
-                String base = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
-                if (base.length() > 8 || file.length() - base.length() - 1 > 3) {
-                    problem(ref.file(), ref.line(), "names " + name + ", but " + current + " takes only 8.3 file names"
-                            + " and " + file + " is longer", "upgrade the phone to SIP 2.2 or 2.3 first (seed 001 'SIP"
-                            + " Phone not Accepting SCCP Load')");
-                    return;
-                }
+        for (String file : f.files(image, current)) {
+            if (model.nameTooLongFor(current, file)) {
+                problem(ref.file(), ref.line(), "names " + name + ", but " + current + " takes only 8.3 file names"
+                        + " and " + file + " is longer", "upgrade the phone to SIP 2.2 or 2.3 first (seed 001 'SIP"
+                        + " Phone not Accepting SCCP Load')");
+                return;
             }
         }
     }

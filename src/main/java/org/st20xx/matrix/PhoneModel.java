@@ -151,4 +151,15 @@ public record PhoneModel(String name, String vendor, String family, List<String>
     public Optional<BootProfile> bootProfile(String protocol) {
         return Optional.ofNullable(boot.get(protocol));
     }
+
+    /**
+     * Whether a phone running {@code running} cannot ask for {@code file}: that load takes only 8.3
+     * names (the boot profile's {@code short_names}) and this one is longer.
+     */
+    public boolean nameTooLongFor(Load running, String file) {
+        boolean shortOnly = bootProfile(running.protocol()).map(b -> b.shortNamesOnly(running.version())).orElse(false);
+        int dot = file.lastIndexOf('.');
+        String base = dot < 0 ? file : file.substring(0, dot);
+        return shortOnly && (base.length() > 8 || (dot >= 0 && file.length() - dot - 1 > 3));
+    }
 }

@@ -246,13 +246,7 @@ final class CiscoBoot {
 
     /** A load that takes only 8.3 names (the matrix's {@code short_names}) cannot ask for a longer one. */
     private boolean tooLongFor83(List<String> files) {
-        boolean shortOnly = model.bootProfile(running.protocol()).map(b -> b.shortNamesOnly(running.version()))
-                .orElse(false);
-        return shortOnly && files.stream().anyMatch(f -> {
-            int dot = f.lastIndexOf('.');
-            String base = dot < 0 ? f : f.substring(0, dot);
-            return base.length() > 8 || (dot >= 0 && f.length() - dot - 1 > 3);
-        });
+        return files.stream().anyMatch(f -> model.nameTooLongFor(running, f));
     }
 
     /** The fixture header says this is {@code file}, of {@code load}, for a model whose images the phone takes. */
