@@ -3,8 +3,6 @@ package org.st20xx.sim;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 
@@ -29,35 +27,24 @@ final class CiscoWeb {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             if (!path.equals("/") && !path.equals("/index.html")) {
-                send(ex, 404, "Not Found\n");
+                WebInterface.send(ex, 404, "Not Found");
             } else if (!ex.getRequestMethod().equals("GET")) {
-                send(ex, 405, "Method Not Allowed\n");
+                WebInterface.send(ex, 405, "Method Not Allowed");
             } else {
-                send(ex, 200, page(phone.state()));
+                WebInterface.send(ex, 200, page(phone.state()));
             }
         }
     }
 
     static String page(PhoneState s) {
-        String title = "Cisco IP Phone " + s.model();
-        return "<html><head><title>" + title + "</title></head><body>\n<h1>" + title + "</h1>\n<table>\n"
-                + row("MAC Address", s.mac()) + row("Host Name", "SEP" + s.mac())
+        return WebInterface.page("Cisco IP Phone " + s.model(), "<table>\n" + row("MAC Address", s.mac()) + row("Host Name", "SEP" + s.mac())
                 + row("App Load ID", s.app() == null ? "" : s.app())
                 + row("Protocol", s.protocol().toUpperCase(Locale.ROOT)) + row("Version", s.version())
                 + row("Status", s.state()) + row("Message", s.display() == null ? "" : s.display())
-                + "</table>\n</body></html>\n";
+                + "</table>");
     }
 
     private static String row(String k, String v) {
         return "<tr><td>" + k + "</td><td>" + v.replace("&", "&amp;").replace("<", "&lt;") + "</td></tr>\n";
-    }
-
-    private static void send(HttpExchange ex, int code, String text) throws IOException {
-        byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", (code == 200 ? "text/html" : "text/plain") + "; charset=utf-8");
-        ex.sendResponseHeaders(code, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
     }
 }

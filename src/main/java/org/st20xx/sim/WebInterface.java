@@ -98,7 +98,8 @@ final class WebInterface {
         return "<tr><td>" + k + "</td><td>" + (v == null ? "" : v) + "</td></tr>\n";
     }
 
-    private static String page(String title, String body) {
+    /** An HTML page with {@code title} as its title and heading. */
+    static String page(String title, String body) {
         return "<html><head><title>" + title + "</title></head><body>\n<h1>" + title + "</h1>\n" + body
                 + "\n</body></html>\n";
     }
@@ -123,7 +124,8 @@ final class WebInterface {
         return out;
     }
 
-    private static void send(HttpExchange ex, int code, String text) throws IOException {
+    /** Sends {@code text}: HTML for 200, else plain text ended by a newline. */
+    static void send(HttpExchange ex, int code, String text) throws IOException {
         byte[] b = (code == 200 ? text : text + "\n").getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", code == 200 ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
         ex.sendResponseHeaders(code, b.length);
