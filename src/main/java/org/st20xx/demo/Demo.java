@@ -83,7 +83,8 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private static int freeUdpPort() throws IOException {
+    /** A UDP port on loopback that is free now (for the embedded TFTP server of a simulated lab). */
+    public static int freeUdpPort() throws IOException {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return s.getLocalPort();
         }

@@ -2,9 +2,6 @@ package org.st20xx.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,9 @@ import org.st20xx.convert.ConversionResult;
 import org.st20xx.convert.StopSignal;
 import org.st20xx.matrix.Load;
 import org.st20xx.matrix.Matrix;
+import org.st20xx.matrix.PhoneModel;
 import org.st20xx.plan.Target;
+import org.st20xx.sim.Fault;
 import org.st20xx.sim.FaultKind;
 import org.st20xx.sim.FirmwareFixtures;
 import org.st20xx.sim.FirmwareNames;
@@ -60,16 +59,11 @@ public final class FaultMatrix {
     public static final List<String> HOP_LINES = List.of("tftp <app>", "tftp <dsp>", "sys set rel 0", "ffs format",
             "ffs commit", "ffs commit", "flash clean nmm", "reboot immediate", "tftp <app> (again)", "tftp2 telcfg <config>",
             "reboot");
-    private static final Set<String> FLASH_WORDS = Set.of("tftp", "tftp2", "ffs", "flash");
 
     /** One case: a model on a one-hop conversion that writes a DSP, with one fault. */
     public record Case(String model, String start, String target, String hopLabel, FaultKind kind, String command) {
         String word() {
             return command.split(":")[0];
-        }
-
-        int occurrence() {
-            return Integer.parseInt(command.split(":")[1]);
         }
 
         /**
@@ -78,7 +72,7 @@ public final class FaultMatrix {
          * and the old DSP (any power cycle then boots an incompatible pair).
          */
         public boolean brickByDefinition() {
-            return kind == FaultKind.POWER_LOSS && FLASH_WORDS.contains(word())
+            return kind == FaultKind.POWER_LOSS && Fault.FLASH_COMMANDS.contains(word())
                     || kind == FaultKind.NO_RETURN && command.equals("tftp:2");
         }
     }
@@ -99,10 +93,9 @@ public final class FaultMatrix {
         for (String[] h : hops) {
             for (FaultKind kind : FaultKind.values()) {
                 for (String command : HOP_COMMANDS) {
-                    if (kind == FaultKind.TFTP_FAIL && !command.startsWith("tftp")) {
-                        continue;
+                    if (kind.canHit(command)) {
+                        out.add(new Case(h[0], h[1], h[2], h[3], kind, command));
                     }
-                    out.add(new Case(h[0], h[1], h[2], h[3], kind, command));
                 }
             }
         }
@@ -134,8 +127,10 @@ public final class FaultMatrix {
     }
 
     private List<Row> runModel(List<Case> cases, Path firmware, Path playbook, Consumer<String> progress) throws IOException {
-        int tftpPort = freeUdpPort();
+        int tftpPort = Demo.freeUdpPort();
         Case first = cases.get(0);
+        PhoneModel model = matrix.requireModel(first.model());
+        Target wanted = Target.parse(first.target(), "target");
         SimConfig.Builder b = SimConfig.builder(first.model(), first.start()).matrix(matrix).count(cases.size())
                 .bind(first.model().equals("ST2030") ? "127.0.40.1" : "127.0.41.1").tftpPort(tftpPort)
                 .telnetEnabled(true).bootTime(boot).stateDir(dir.resolve("state-" + first.model()));
@@ -149,7 +144,7 @@ public final class FaultMatrix {
             for (SimulatedPhone p : lab.phones()) {
                 phones.add(new PhoneRow(p.number() + 1, p.telnetAddress().getAddress().getHostAddress(),
                         Optional.of(p.telnetAddress().getPort()), Optional.empty(), Optional.of(first.model()),
-                        Optional.empty(), Target.parse(first.target(), "target"), Optional.empty(), java.util.Map.of()));
+                        Optional.empty(), wanted, Optional.empty(), java.util.Map.of()));
             }
             BatchReport one = runBatch(bench, phones, Set.of());
             progress.accept(first.model() + ": first run done: " + one.count(ConversionResult.Status.converted) + " converted, "
@@ -163,7 +158,7 @@ public final class FaultMatrix {
                 }
                 PhoneState s = state(lab.phone(i + 1));
                 boolean advisedNot = o.result().error().map(e -> e.contains("do NOT power-cycle")).orElse(false);
-                boolean cycle = s.status().name().equals("STUCK") && !advisedNot;
+                boolean cycle = s.status() == PhoneStatus.STUCK && !advisedNot;
                 if (cycle) {
                     lab.phone(i + 1).powerCycle();
                 }
@@ -175,12 +170,11 @@ public final class FaultMatrix {
             List<Row> rows = new ArrayList<>();
             for (int i = 0; i < cases.size(); i++) {
                 PhoneState s = state(lab.phone(i + 1));
-                Load running = matrix.requireModel(first.model()).applicationLoad(s.app()).orElse(null);
-                Target wanted = Target.parse(first.target(), "target");
+                Load running = model.applicationLoad(s.app()).orElse(null);
                 boolean onTarget = running != null && running.protocol().equals(wanted.protocol())
                         && running.version().startsWith(wanted.version().orElseThrow())
                         && s.status() == PhoneStatus.RUNNING
-                        && FirmwareNames.config(matrix.requireModel(first.model()), running).equals(s.config());
+                        && FirmwareNames.config(model, running).equals(s.config());
                 String secondRun = converted.contains(one.phones().get(i).phone()) ? "-" : describe(two.phones().get(i).result());
                 rows.add(new Row(cases.get(i), describe(one.phones().get(i).result()),
                         one.phones().get(i).result().error().orElse(""), cycled.get(i), secondRun,
@@ -243,12 +237,6 @@ public final class FaultMatrix {
                 .replaceAll("(?m)^(\\s+disconnect_timeout: )\\d+s", "$1" + "8s")
                 .replaceAll("(?m)^(\\s+poll_interval: )\\S+", "$1" + "200ms");
         return Files.writeString(dir.resolve("st20xx-fast.yaml"), fast);
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        }
     }
 
     /** The table for docs/fault-matrix.md. */

@@ -3,7 +3,6 @@ package org.st20xx.sim;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.List;
 import java.util.Optional;
 import org.st20xx.credentials.Account;
 import org.st20xx.sim.Flash.CleanStep;
@@ -15,8 +14,6 @@ import org.st20xx.sim.FirmwareImage.Rejected;
  * {@code --fault}. Runs on its own thread; a TFTP pull blocks only this session.
  */
 final class ConsoleSession implements Runnable {
-    /** Commands that write flash: power lost during one bricks the phone. */
-    static final List<String> FLASH_COMMANDS = List.of("tftp", "tftp2", "ffs", "flash");
     static final int LOGIN_TRIES = 3;
 
     private final ThomsonPhone phone;
@@ -103,7 +100,7 @@ final class ConsoleSession implements Runnable {
                     return false;
                 }
                 case POWER_LOSS -> {
-                    phone.powerLoss(generation, line, FLASH_COMMANDS.contains(w[0]));
+                    phone.powerLoss(generation, line, Fault.FLASH_COMMANDS.contains(w[0]));
                     return false;
                 }
                 case NO_RETURN -> {

@@ -14,6 +14,8 @@ import org.st20xx.St20xxException;
 public record Fault(int phone, FaultKind kind, String command, int occurrence) {
     /** The first words of the console commands (seed 000 s6, plus {@code sys info} and {@code exit}). */
     public static final List<String> COMMANDS = List.of("tftp", "tftp2", "sys", "ffs", "flash", "reboot", "exit");
+    /** The commands that write flash: power lost during one bricks the phone. */
+    public static final List<String> FLASH_COMMANDS = List.of("tftp", "tftp2", "ffs", "flash");
 
     public Fault {
         Objects.requireNonNull(kind, "kind");
@@ -62,7 +64,7 @@ public record Fault(int phone, FaultKind kind, String command, int occurrence) {
         if (!COMMANDS.contains(command)) {
             throw bad(spec, "COMMAND must be the first word of a console command: " + String.join(", ", COMMANDS));
         }
-        if (kind == FaultKind.TFTP_FAIL && !command.startsWith("tftp")) {
+        if (!kind.canHit(command)) {
             throw bad(spec, "tftp-fail needs a transfer command (tftp or tftp2)");
         }
         return new Fault(phone, kind, command, occurrence);

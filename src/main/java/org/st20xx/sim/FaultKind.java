@@ -23,6 +23,11 @@ public enum FaultKind {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Whether this kind can happen on a console command whose first word is {@code command}: a transfer fails only on a transfer. */
+    public boolean canHit(String command) {
+        return this != TFTP_FAIL || command.startsWith("tftp");
+    }
+
     static Optional<FaultKind> ofWord(String word) {
         return Arrays.stream(values()).filter(k -> k.word().equals(word)).findFirst();
     }

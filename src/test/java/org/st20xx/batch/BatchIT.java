@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.st20xx.demo.Demo;
 import org.st20xx.cli.Cli;
 import org.st20xx.matrix.Matrix;
 import org.st20xx.matrix.MatrixLoader;
@@ -47,12 +45,6 @@ class BatchIT {
         return new Result(code, out.toString(), err.toString());
     }
 
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        }
-    }
-
     private Path csv(SimulatedLab lab, String target) throws IOException {
         StringBuilder sb = new StringBuilder("ip,port,model,target\r\n");
         for (SimulatedPhone p : lab.phones()) {
@@ -66,7 +58,7 @@ class BatchIT {
     void twoFaultedPhonesFailAloneAndResumeConvertsOnlyThem() throws Exception {
         Path firmware = Files.createDirectories(dir.resolve("firmware"));
         FirmwareFixtures.of(MATRIX.requireModel("ST2030")).writeAll(firmware);
-        int tftp = freeUdpPort();
+        int tftp = Demo.freeUdpPort();
         SimConfig config = SimConfig.builder("ST2030", "sip:2.67").matrix(MATRIX).count(6).bind("127.0.20.1")
                 .tftpPort(tftp).telnetEnabled(true).bootTime(Duration.ofMillis(200))
                 .stateDir(dir.resolve("state")).fault("2:tftp-fail:tftp:2").fault("5:tftp-fail:tftp2").build();
@@ -134,7 +126,7 @@ class BatchIT {
         Path firmware = Files.createDirectories(dir.resolve("firmware"));
         FirmwareFixtures.of(MATRIX.requireModel("ST2030")).writeAll(firmware);
         Files.delete(firmware.resolve("v2030SG.081210.1.66.2.zz"));
-        int tftp = freeUdpPort();
+        int tftp = Demo.freeUdpPort();
         SimConfig config = SimConfig.builder("ST2030", "sip:2.67").matrix(MATRIX).count(2).bind("127.0.21.1")
                 .tftpPort(tftp).telnetEnabled(true).bootTime(Duration.ofMillis(200)).stateDir(dir.resolve("state")).build();
         try (SimulatedLab lab = SimulatedLab.start(config)) {

@@ -3,8 +3,6 @@ package org.st20xx.convert;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.st20xx.demo.Demo;
 import org.st20xx.cli.Cli;
 import org.st20xx.matrix.Matrix;
 import org.st20xx.matrix.MatrixLoader;
@@ -51,17 +50,11 @@ final class SimBench implements AutoCloseable {
         for (String m : List.of("ST2030", "ST2022")) {
             FirmwareFixtures.of(MATRIX.requireModel(m)).writeAll(firmware);
         }
-        this.tftpPort = freeUdpPort();
+        this.tftpPort = Demo.freeUdpPort();
         SimConfig.Builder b = SimConfig.builder(model, firmwareLoad).matrix(MATRIX).count(count).tftpPort(tftpPort)
                 .stateDir(states).bootTime(Duration.ofMillis(200)).telnetEnabled(true);
         tune.accept(b);
         this.lab = SimulatedLab.start(b.build());
-    }
-
-    static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        }
     }
 
     SimulatedPhone phone(int n) {
