@@ -169,7 +169,7 @@ public final class MatrixLoader {
                 Optional<String> file = check.requiredText(d, "file", dw);
                 String label = check.optionalText(d, "label", dw).orElse(id);
                 file.ifPresent(f -> {
-                    if (dspPatterns.stream().noneMatch(p -> p.matches(f))) {
+                    if (!PhoneModel.matchesAny(dspPatterns, f)) {
                         check.problem(YamlChecker.at(d, "file"), "DSP file name '" + f
                                 + "' matches no 'files: dsp' pattern of " + name);
                     }
@@ -216,11 +216,8 @@ public final class MatrixLoader {
 
         List<ImageFormat> images = images(ctx, m, where);
         Map<String, BootProfile> boot = boot(ctx, m, where, deviceType);
-        java.util.function.Function<String, Optional<Load>> appLoad = file -> apps.stream().map(p -> p.loadOf(file))
-                .flatMap(Optional::stream).findFirst().or(() -> images.stream()
-                        .flatMap(f -> f.imageOfPrimary(file).flatMap(f::loadOf).stream()).findFirst());
-        java.util.function.Function<String, Optional<Load>> configLoad = file -> configs.stream()
-                .map(p -> p.loadOf(file)).flatMap(Optional::stream).findFirst();
+        java.util.function.Function<String, Optional<Load>> appLoad = file -> PhoneModel.applicationLoad(apps, images, file);
+        java.util.function.Function<String, Optional<Load>> configLoad = file -> PhoneModel.loadOf(configs, file);
 
         List<Release> releases = new ArrayList<>();
         Set<Load> seen = new HashSet<>();
@@ -348,20 +345,15 @@ public final class MatrixLoader {
             ctx.check().map(pn, where).ifPresent(p -> {
                 ctx.check().allowOnly(p, needProtocol ? PATTERN_KEYS : List.of("pattern"), where);
                 Optional<String> proto = needProtocol ? protocol(ctx, p, where, true) : Optional.empty();
-                ctx.check().requiredText(p, "pattern", where).ifPresent(text -> {
-                    try {
-                        Pattern compiled = Pattern.compile(text);
-                        if (needProtocol && !FilePattern.readsVersion(text)) {
-                            ctx.check().problem(YamlChecker.at(p, "pattern"),
-                                    "pattern must read the version with a group (?<version>...) or (?<v1>...)");
-                        } else if (!needProtocol || proto.isPresent()) {
-                            out.add(new FilePattern(proto, compiled));
-                        }
-                    } catch (PatternSyntaxException e) {
-                        ctx.check().problem(YamlChecker.at(p, "pattern"), "bad regular expression: "
-                                + e.getDescription() + " near index " + e.getIndex());
-                    }
-                });
+                ctx.check().requiredText(p, "pattern", where).ifPresent(text ->
+                        regex(ctx, p.get("pattern").orElseThrow(), text).ifPresent(compiled -> {
+                            if (needProtocol && !FilePattern.readsVersion(text)) {
+                                ctx.check().problem(YamlChecker.at(p, "pattern"),
+                                        "pattern must read the version with a group (?<version>...) or (?<v1>...)");
+                            } else if (!needProtocol || proto.isPresent()) {
+                                out.add(new FilePattern(proto, compiled));
+                            }
+                        }));
             });
         }
         return out;

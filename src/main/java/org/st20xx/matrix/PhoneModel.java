@@ -92,20 +92,30 @@ public record PhoneModel(String name, String vendor, String family, List<String>
      * models with image formats) when the file is the primary file of an image ({@code P0S30203.bin}).
      */
     public Optional<Load> applicationLoad(String fileName) {
-        Optional<Load> byPattern = applicationPatterns.stream().map(p -> p.loadOf(fileName)).flatMap(Optional::stream)
-                .findFirst();
-        if (byPattern.isPresent()) {
-            return byPattern;
-        }
-        return images.stream().flatMap(f -> f.imageOfPrimary(fileName).flatMap(f::loadOf).stream()).findFirst();
+        return applicationLoad(applicationPatterns, images, fileName);
     }
 
     public Optional<Load> configLoad(String fileName) {
-        return configPatterns.stream().map(p -> p.loadOf(fileName)).flatMap(Optional::stream).findFirst();
+        return loadOf(configPatterns, fileName);
     }
 
     public boolean looksLikeDsp(String fileName) {
-        return dspPatterns.stream().anyMatch(p -> p.matches(fileName));
+        return matchesAny(dspPatterns, fileName);
+    }
+
+    /** {@link #applicationLoad(String)} from the parts, for the loader before the model exists. */
+    static Optional<Load> applicationLoad(List<FilePattern> patterns, List<ImageFormat> images, String fileName) {
+        return loadOf(patterns, fileName).or(() -> images.stream()
+                .flatMap(f -> f.imageOfPrimary(fileName).flatMap(f::loadOf).stream()).findFirst());
+    }
+
+    /** The load the first of {@code patterns} that reads {@code fileName} gives. */
+    static Optional<Load> loadOf(List<FilePattern> patterns, String fileName) {
+        return patterns.stream().map(p -> p.loadOf(fileName)).flatMap(Optional::stream).findFirst();
+    }
+
+    static boolean matchesAny(List<FilePattern> patterns, String fileName) {
+        return patterns.stream().anyMatch(p -> p.matches(fileName));
     }
 
     public Optional<Release> release(Load load) {
