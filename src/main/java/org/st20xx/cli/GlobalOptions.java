@@ -14,7 +14,7 @@ public class GlobalOptions {
         if (parsed == null) {
             return false;
         }
-        return Arrays.asList(parsed.originalArgs().toArray(String[]::new)).contains("--debug");
+        return parsed.originalArgs().contains("--debug");
     }
 
     static boolean debugRequested(String[] args) {

@@ -105,12 +105,9 @@ public final class PlanCommand implements Runnable {
         if (format == OutputFormat.json) {
             out.println(Json.write(phone.provisionedOverTftp() ? PlanJson.of(plan, matrix.source(), hop -> tftpHop(phone, hop))
                     : PlanJson.of(plan, matrix.source())));
-        } else if (phone.provisionedOverTftp()) {
-            out.print(ProvisionChecklist.render(plan, phone, matrix.source()));
-            plan.warnings().stream().filter(w -> !w.startsWith("missing: ")).forEach(w -> err.println("warning: " + w));
         } else {
-            Optional<Playbook> pb = consolePlaybook(phone);
-            out.print(PlanChecklist.render(plan, pb, "<tftp-server>", matrix.source()));
+            out.print(phone.provisionedOverTftp() ? ProvisionChecklist.render(plan, phone, matrix.source())
+                    : PlanChecklist.render(plan, consolePlaybook(phone), "<tftp-server>", matrix.source()));
             plan.warnings().stream().filter(w -> !w.startsWith("missing: ")).forEach(w -> err.println("warning: " + w));
         }
         inventory.ifPresent(inv -> inv.warnings().forEach(w -> err.println("warning: " + inv.dir() + ": " + w)));

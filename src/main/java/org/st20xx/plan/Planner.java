@@ -50,23 +50,24 @@ public final class Planner {
     private record Label(Cost cost, List<State> path) {
     }
 
+    private static void requireProtocol(PhoneModel model, String protocol) {
+        if (!model.protocols().contains(protocol)) {
+            throw new NoSafePlanException(model.name() + " has no protocol '" + protocol + "' (it runs "
+                    + String.join(", ", model.protocols()) + ")");
+        }
+    }
+
     public Plan plan(PlanRequest request) {
         PhoneModel model = request.model();
         Load from = request.from();
         List<String> warnings = new ArrayList<>();
 
-        if (!model.protocols().contains(from.protocol())) {
-            throw new NoSafePlanException(model.name() + " has no protocol '" + from.protocol() + "' (it runs "
-                    + String.join(", ", model.protocols()) + ")");
-        }
+        requireProtocol(model, from.protocol());
         if (!model.knows(from)) {
             throw new NoSafePlanException(model.name() + " " + from + " is not in the firmware matrix: which DSP it"
                     + " runs with is unknown, so no step from it can be proven safe (add it to firmware-matrix.yaml)");
         }
-        if (!model.protocols().contains(request.target().protocol())) {
-            throw new NoSafePlanException(model.name() + " has no protocol '" + request.target().protocol()
-                    + "' (it runs " + String.join(", ", model.protocols()) + ")");
-        }
+        requireProtocol(model, request.target().protocol());
         String startDsp = startDsp(model, from, request.fromDsp(), warnings);
         String flashDsp = startDsp;
         if (request.flashDspUnknown() && model.hasDsp()) {
