@@ -20,10 +20,6 @@ public final class Secret {
         return value;
     }
 
-    public boolean isEmpty() {
-        return value.isEmpty();
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Secret s && s.value.equals(value);

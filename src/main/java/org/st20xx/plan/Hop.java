@@ -27,10 +27,6 @@ public record Hop(int number, Load from, Load to, Optional<Dsp> fromDsp, Optiona
         }
     }
 
-    public boolean protocolChange() {
-        return !from.protocol().equals(to.protocol());
-    }
-
     /**
      * Flash writes of this hop. On a model with separate DSP images (driven over its console): the
      * application twice, the configuration, and the DSP when written. On a model whose image

@@ -60,14 +60,6 @@ public final class PlaybookLoader {
                 Path.of("playbooks", name + ".yaml"), "/st20xx/playbooks/" + name + ".yaml", "playbook file"));
     }
 
-    public static Playbook loadBuiltIn(String name) {
-        return build(DataFiles.builtIn("/st20xx/playbooks/" + name + ".yaml", "playbooks/" + name + ".yaml", "playbook file"));
-    }
-
-    public static Playbook load(Path file, String displayName) {
-        return build(DataFiles.read(file, displayName, "playbook file"));
-    }
-
     private static Playbook build(DataFiles.Source source) {
         return build(source.tree(), source.name());
     }

@@ -20,10 +20,6 @@ public final class YamlChecker {
         problems.add(new InputProblem(at.file(), at.line(), at.column(), message));
     }
 
-    public boolean hasProblems() {
-        return !problems.isEmpty();
-    }
-
     public List<InputProblem> problems() {
         return List.copyOf(problems);
     }
