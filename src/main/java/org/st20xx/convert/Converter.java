@@ -557,12 +557,8 @@ public final class Converter {
             if (model.hasDsp() && !Objects.equals(dsp, stagedDsp)) {
                 wrong.add("the DSP in flash is " + stagedDsp + ", the plan needs " + dsp);
             }
-            if (wrong.isEmpty() && model.hasDsp()) {
-                Optional<Load> load = model.applicationLoad(stagedApp);
-                Optional<Dsp> d = model.dspByFile(stagedDsp);
-                if (load.isEmpty() || d.isEmpty() || !model.compatible(load.get(), d.get().id())) {
-                    wrong.add(stagedApp + " with " + stagedDsp + " is not a pair the matrix calls compatible");
-                }
+            if (wrong.isEmpty() && !stagedCompatible()) {
+                wrong.add(stagedApp + " with " + stagedDsp + " is not a pair the matrix calls compatible");
             }
             if (!wrong.isEmpty()) {
                 throw new StepFailedException(reboot.name(), where() + ": safety gate: not rebooting because "
