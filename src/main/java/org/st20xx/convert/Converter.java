@@ -462,24 +462,25 @@ public final class Converter {
         void runHop() {
             listener.on(new ConversionEvent.HopStarted(request.phone(), hop, plan.hops().size()));
             List<Playbook.Phase> phases = List.of(playbook.beforeReboot(), playbook.afterReboot());
+            Map<String, String> vars = Playbook.Step.vars(request.tftpServer(), hop);
             for (int i = 0; i < phases.size(); i++) {
                 Playbook.Phase phase = phases.get(i);
                 boolean last = i == phases.size() - 1;
-                runPhase(phase, last);
+                runPhase(phase, last, vars);
             }
             listener.on(new ConversionEvent.HopDone(request.phone(), hop, identity));
         }
 
-        void runPhase(Playbook.Phase phase, boolean lastPhase) {
+        void runPhase(Playbook.Phase phase, boolean lastPhase, Map<String, String> vars) {
             List<Playbook.Step> steps = phase.steps().stream().map(playbook::step)
-                    .filter(s -> s.onlyWhen().map(c -> !c.equals("dsp_write") || hop.dspWrite()).orElse(true))
+                    .filter(s -> s.appliesTo(hop.dspWrite()))
                     .toList();
             stagedChanged = false;
             for (int i = 0; i < steps.size(); i++) {
                 Playbook.Step s = steps.get(i);
                 step = s.name();
                 stopIfAsked(phase == playbook.beforeReboot() && stagedChanged);
-                String line = s.render(vars());
+                String line = s.render(vars);
                 listener.on(new ConversionEvent.StepStarted(request.phone(), hop, i + 1, steps.size(), s.name(),
                         s.describe(), line));
                 Instant t0 = clock.instant();
@@ -501,15 +502,6 @@ public final class Converter {
                 listener.on(new ConversionEvent.StepDone(request.phone(), hop, i + 1, steps.size(), s.name(),
                         Duration.between(t0, clock.instant())));
             }
-        }
-
-        Map<String, String> vars() {
-            Map<String, String> v = new LinkedHashMap<>();
-            v.put("server", request.tftpServer());
-            v.put("app", hop.app().orElse("<missing>"));
-            v.put("dsp", hop.dspFile().orElse("<missing>"));
-            v.put("config", hop.config().orElse("<missing>"));
-            return v;
         }
 
         String fileOf(String kind) {
@@ -689,7 +681,7 @@ public final class Converter {
         List<String> dryRunLines() {
             List<String> lines = new ArrayList<>();
             for (Hop h : plan.hops()) {
-                hop = h;
+                Map<String, String> vars = Playbook.Step.vars(request.tftpServer(), h);
                 lines.add("# hop " + h.number() + "/" + plan.hops().size() + ": " + h.from() + " -> " + h.to());
                 for (Playbook.Phase phase : List.of(playbook.beforeReboot(), playbook.afterReboot())) {
                     String proto = phase.account().equals("from") ? h.from().protocol() : h.to().protocol();
@@ -698,10 +690,10 @@ public final class Converter {
                     lines.add("Password: " + Secret.MASK);
                     for (String name : phase.steps()) {
                         Playbook.Step s = playbook.step(name);
-                        if (s.onlyWhen().isPresent() && !h.dspWrite()) {
+                        if (!s.appliesTo(h.dspWrite())) {
                             continue;
                         }
-                        lines.add(s.render(vars()));
+                        lines.add(s.render(vars));
                     }
                 }
             }
