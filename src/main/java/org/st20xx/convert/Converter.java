@@ -274,20 +274,31 @@ public final class Converter {
             }
             step = "enable-telnet";
             TelnetEnabler.enable(request.host(), request.webPort(), playbook.enableTelnet(), credentials.web());
-            Instant deadline = clock.instant().plus(TELNET_START);
+            connectWithin(TELNET_START, true, last -> new StepFailedException("enable-telnet", "telnet on " + request.phone()
+                    + " was switched on through the web page but its console did not answer within "
+                    + TELNET_START.toSeconds() + "s", last));
+            return true;
+        }
+
+        /**
+         * Opens the console, trying again every poll interval until {@code within} has passed
+         * ({@code telnetEnabledByUs} goes into the Connected event); then throws what {@code giveUp}
+         * makes of the last failure (null when there was no attempt).
+         */
+        void connectWithin(Duration within, boolean telnetEnabledByUs, Function<IOException, StepFailedException> giveUp) {
+            Instant deadline = clock.instant().plus(within);
             IOException last = null;
             while (clock.instant().isBefore(deadline)) {
                 try {
                     console = connector.connect(request.host(), request.port(), playbook);
-                    listener.on(new ConversionEvent.Connected(request.phone(), true));
-                    return true;
+                    listener.on(new ConversionEvent.Connected(request.phone(), telnetEnabledByUs));
+                    return;
                 } catch (IOException e) {
                     last = e;
                     pause(playbook.reboot().pollInterval(), deadline);
                 }
             }
-            throw new StepFailedException("enable-telnet", "telnet on " + request.phone() + " was switched on through the"
-                    + " web page but its console did not answer within " + TELNET_START.toSeconds() + "s", last);
+            throw giveUp.apply(last);
         }
 
         /** A dry run's plan from --model and --from alone, the phone not asked. */
@@ -307,19 +318,7 @@ public final class Converter {
          */
         void awaitConsole() {
             Duration limit = playbook.reboot().returnDeadline();
-            Instant deadline = clock.instant().plus(limit);
-            Exception last = null;
-            while (clock.instant().isBefore(deadline)) {
-                try {
-                    console = connector.connect(request.host(), request.port(), playbook);
-                    listener.on(new ConversionEvent.Connected(request.phone(), false));
-                    return;
-                } catch (IOException e) {
-                    last = e;
-                    pause(playbook.reboot().pollInterval(), deadline);
-                }
-            }
-            throw new StepFailedException(previous.step, previous.lostDiagnosis(limit), last);
+            connectWithin(limit, false, last -> new StepFailedException(previous.step, previous.lostDiagnosis(limit), last));
         }
 
         /** What a phone that stopped answering during this attempt's current step probably is, and what to do. */
