@@ -88,9 +88,10 @@ final class ToolRun {
             double wall = (System.nanoTime() - t0) / 1e9;
             double simulatorCpu = ownCpuSeconds() - cpu0;
             GnuTime.Usage usage = GnuTime.parse(Files.readString(timeFile));
-            JsonNode summary = readReport(report, dir).path("summary");
+            JsonNode json = readReport(report, dir);
+            JsonNode summary = json.path("summary");
             double slowest = 0;
-            for (JsonNode p : Json.MAPPER.readTree(report.toFile()).path("phones")) {
+            for (JsonNode p : json.path("phones")) {
                 slowest = Math.max(slowest, p.path("seconds").asDouble());
             }
             return new Result(phones, parallel, exit, wall, usage, summary.path("converted").asInt(),
