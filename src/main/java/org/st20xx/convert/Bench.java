@@ -43,8 +43,6 @@ public final class Bench implements AutoCloseable {
     public static final int TFTP_PORT = 69;
     /** Environment variable naming the folder for journals and transcripts. */
     public static final String RUNS_ENV = "ST20XX_RUNS";
-    /** The most concurrent transfers the embedded server is ever given (the TFTP server's own limit). */
-    static final int MAX_TRANSFERS = 10_000;
 
     /**
      * @param externalTftp  a TFTP server the phones use instead of the embedded one (transfers then
@@ -164,10 +162,11 @@ public final class Bench implements AutoCloseable {
      * How many transfers the embedded server accepts at once when it serves {@code phones} phones.
      * A phone pulls one file at a time, but a batch may start them all at once (--parallel), and a
      * refused pull fails that phone ("Server busy"): room for two per phone (a transfer the server
-     * is still closing while the phone starts its next), never less than the server's default.
+     * is still closing while the phone starts its next), never less than the server's default nor
+     * more than its limit.
      */
     static int maxTransfers(int phones) {
-        return Math.min(MAX_TRANSFERS, Math.max(TftpServerConfig.DEFAULT_MAX_TRANSFERS, 2 * phones));
+        return Math.min(TftpServerConfig.MAX_TRANSFERS_LIMIT, Math.max(TftpServerConfig.DEFAULT_MAX_TRANSFERS, 2 * phones));
     }
 
     /** What the phones see: the embedded server's address, when it runs. */
