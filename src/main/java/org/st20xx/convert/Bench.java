@@ -76,6 +76,7 @@ public final class Bench implements AutoCloseable {
         this.clock = clock;
         this.inventory = options.firmware().map(d -> FirmwareInventory.scan(d, options.matrix()));
         this.credentials = loadCredentials(options.credentials());
+        options.credentials().ifPresent(f -> credentialFiles.put(f.toAbsolutePath().normalize(), credentials));
     }
 
     /** The default folder for journals and transcripts: $ST20XX_RUNS, else ./st20xx-runs. */
@@ -99,10 +100,10 @@ public final class Bench implements AutoCloseable {
     /**
      * Credentials for one phone: its own file when the batch names one, else the bench's. Each
      * file is read once per bench, so a file without passwords asks for them once, not once per
-     * phone that names it.
+     * phone that names it; the bench's own file, however it is named, is not read again.
      */
     public Credentials credentials(Optional<Path> file) {
-        if (file.isEmpty() || file.equals(options.credentials())) {
+        if (file.isEmpty()) {
             return credentials;
         }
         return credentialFiles.computeIfAbsent(file.get().toAbsolutePath().normalize(),
