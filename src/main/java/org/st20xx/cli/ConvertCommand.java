@@ -189,11 +189,11 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
                 r.dryRunLines().forEach(l -> out.println("  " + l));
             } else if (r.status() == ConversionResult.Status.failed) {
                 out.println("FAILED " + endpoint + r.plan().map(p -> " after " + r.hopsDone() + " of " + p.hops().size()
-                        + " hop(s),").orElse("") + " at step " + r.failedStep().orElse("?") + " (" + ProgressSeconds.of(r) + ")");
+                        + " hop(s),").orElse("") + " at step " + r.failedStep().orElse("?") + " (" + ProgressPrinter.seconds(r.took()) + ")");
             } else {
                 out.println((r.status() == ConversionResult.Status.converted ? "converted " : "nothing to do for ") + endpoint
                         + ": " + r.from().map(Object::toString).orElse("?") + " -> " + r.to().map(Object::toString).orElse("?")
-                        + " (" + r.hopsDone() + " hop(s), " + ProgressSeconds.of(r) + ")");
+                        + " (" + r.hopsDone() + " hop(s), " + ProgressPrinter.seconds(r.took()) + ")");
             }
             err.println("transcript: " + transcriptFile);
         }
@@ -233,13 +233,6 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
         @Override
         public String toString() {
             return host + ":" + port;
-        }
-    }
-
-    /** Seconds of a result, for people. */
-    static final class ProgressSeconds {
-        static String of(ConversionResult r) {
-            return String.format(java.util.Locale.ROOT, "%.1fs", r.took().toMillis() / 1000.0);
         }
     }
 }
