@@ -199,8 +199,7 @@ public final class BatchRunner {
 
     private Journal journal(PhoneRow row, Options options) {
         Path file = bench.phoneFolder(row.ip(), row.port().orElse(options.defaultPort())).resolve("journal.json");
-        return Journal.start(file, clock, row.phone(options.defaultPort()),
-                row.target().protocol() + row.target().version().map(v -> ":" + v).orElse(""));
+        return Journal.start(file, clock, row.phone(options.defaultPort()), row.target().spec());
     }
 
     /** A phone this run does not convert, and {@code why}. */

@@ -115,7 +115,8 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
         PrintWriter err = spec.commandLine().getErr();
         try (Bench bench = benchOptions.open(clock)) {
             Path folder = bench.phoneFolder(endpoint.host(), endpoint.port());
-            Optional<Journal.State> previous = Journal.read(folder.resolve("journal.json"));
+            Path journalFile = folder.resolve("journal.json");
+            Optional<Journal.State> previous = Journal.read(journalFile);
             Target wanted = target(previous);
             if (resume && previous.isEmpty()) {
                 throw St20xxException.usage("--resume: no journal for " + endpoint + " in " + folder
@@ -144,8 +145,8 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
                 Converter.Request request = new Converter.Request(endpoint.host(), endpoint.port(), Optional.ofNullable(model),
                         fromLoad, wanted, dryRun, bench.inventory(), bench.serverFor(endpoint.host()), enableTelnet && !dryRun, webPort,
                         dspUnknown);
-                Journal journal = dryRun ? Journal.none(clock) : Journal.start(folder.resolve("journal.json"), clock,
-                        endpoint.toString(), wanted.protocol() + wanted.version().map(v -> ":" + v).orElse(""));
+                Journal journal = dryRun ? Journal.none(clock)
+                        : Journal.start(journalFile, clock, endpoint.toString(), wanted.spec());
                 result = converter.convert(request, journal);
                 Thread.interrupted();
             } catch (IOException e) {
