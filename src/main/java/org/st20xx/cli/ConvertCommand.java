@@ -136,14 +136,16 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
                     : folder.resolve(clock.instant().toString().replace(':', '-') + ".transcript");
             ConversionListener progress = new ProgressPrinter(err, clock, false);
             ConversionResult result;
+            String server;
             StopSignal stop = new StopSignal();
             Thread worker = Thread.currentThread();
             try (Transcript t = bench.transcript(transcriptFile, credentials);
                     Interrupts interrupts = Interrupts.install(stop, err, worker::interrupt)) {
                 Converter converter = new Converter(bench.matrix(), bench.playbooks(), credentials,
                         TelnetPhoneConsole.connector(t), bench.witness(), progress, clock, stop);
+                server = bench.serverFor(endpoint.host());
                 Converter.Request request = new Converter.Request(endpoint.host(), endpoint.port(), Optional.ofNullable(model),
-                        fromLoad, wanted, dryRun, bench.inventory(), bench.serverFor(endpoint.host()), enableTelnet && !dryRun, webPort,
+                        fromLoad, wanted, dryRun, bench.inventory(), server, enableTelnet && !dryRun, webPort,
                         dspUnknown);
                 Journal journal = dryRun ? Journal.none(clock)
                         : Journal.start(journalFile, clock, endpoint.toString(), wanted.spec());
@@ -152,7 +154,7 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
             } catch (IOException e) {
                 throw St20xxException.usage("cannot write the transcript " + transcriptFile + ": " + e.getMessage());
             }
-            print(result, out, err, bench, endpoint, transcriptFile);
+            print(result, out, err, bench, endpoint, server, transcriptFile);
             return result.exit().code();
         }
     }
@@ -172,7 +174,9 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
         throw St20xxException.usage("--target is required (e.g. --target mgcp or --target sip:2.68)");
     }
 
-    private void print(ConversionResult r, PrintWriter out, PrintWriter err, Bench bench, Endpoint endpoint, Path transcriptFile) {
+    /** @param server the TFTP server as the phone reaches it (the request's {server}) */
+    private void print(ConversionResult r, PrintWriter out, PrintWriter err, Bench bench, Endpoint endpoint, String server,
+            Path transcriptFile) {
         if (format == OutputFormat.json) {
             Map<String, Object> m = new LinkedHashMap<>(ResultJson.of(endpoint.host(), endpoint.port(), r));
             r.plan().ifPresent(p -> m.put("plan", PlanJson.of(p, bench.matrix().source())));
@@ -184,7 +188,7 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
         } else {
             if (r.status() == ConversionResult.Status.planned) {
                 Plan plan = r.plan().orElseThrow();
-                out.print(PlanChecklist.render(plan, Optional.empty(), bench.serverFor(endpoint.host()), bench.matrix().source()));
+                out.print(PlanChecklist.render(plan, Optional.empty(), server, bench.matrix().source()));
                 out.println();
                 out.println("Console lines that would be typed (dry run: nothing was sent that changes the phone):");
                 r.dryRunLines().forEach(l -> out.println("  " + l));
