@@ -1,7 +1,6 @@
 package org.st20xx.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -72,8 +71,6 @@ import picocli.CommandLine.Spec;
             "            2 bad input or a refusal, no phone touched; 130 interrupted.",
         })
 public final class BatchCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Spec
     CommandSpec spec;
 
@@ -182,7 +179,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         Set<String> done = new HashSet<>();
         try {
-            JsonNode phones = JSON.readTree(stateFile.toFile()).path("phones");
+            JsonNode phones = Json.MAPPER.readTree(stateFile.toFile()).path("phones");
             for (JsonNode p : phones) {
                 if ("converted".equals(p.path("status").asText())) {
                     done.add(p.path("ip").asText() + ":" + p.path("port").asInt());
@@ -211,9 +208,9 @@ public final class BatchCommand implements Callable<Integer> {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> now = (List<Map<String, Object>>) fresh.get("phones");
         Map<String, Map<String, Object>> byPhone = new LinkedHashMap<>();
-        for (JsonNode p : JSON.readTree(stateFile.toFile()).path("phones")) {
+        for (JsonNode p : Json.MAPPER.readTree(stateFile.toFile()).path("phones")) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> m = JSON.convertValue(p, Map.class);
+            Map<String, Object> m = Json.MAPPER.convertValue(p, Map.class);
             byPhone.put(p.path("ip").asText() + ":" + p.path("port").asInt(), m);
         }
         for (Map<String, Object> p : now) {
