@@ -193,18 +193,18 @@ public final class BatchCommand implements Callable<Integer> {
 
     private void write(Path reportFile, BatchReport result, Path stateFile, List<PhoneRow> rows) {
         try {
-            Json.writeAtomically(reportFile, result.json());
+            Map<String, Object> json = result.json();
+            Json.writeAtomically(reportFile, json);
             AtomicFiles.write(failedCsv(reportFile), failedRows(result, rows));
-            Map<String, Object> state = resume && Files.isRegularFile(stateFile) ? mergedState(stateFile, result) : result.json();
+            Map<String, Object> state = resume && Files.isRegularFile(stateFile) ? mergedState(stateFile, json) : json;
             Json.writeAtomically(stateFile, state);
         } catch (IOException e) {
             throw new St20xxException(ExitStatus.PHONE_FAILED, "cannot write the report " + reportFile + ": " + e.getMessage());
         }
     }
 
-    /** The earlier state with this run's phones replaced: converted phones stay converted for the next --resume. */
-    private Map<String, Object> mergedState(Path stateFile, BatchReport result) throws IOException {
-        Map<String, Object> fresh = result.json();
+    /** The earlier state with this run's phones ({@code fresh}) replaced: converted phones stay converted for the next --resume. */
+    private static Map<String, Object> mergedState(Path stateFile, Map<String, Object> fresh) throws IOException {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> now = (List<Map<String, Object>>) fresh.get("phones");
         Map<String, Map<String, Object>> byPhone = new LinkedHashMap<>();
