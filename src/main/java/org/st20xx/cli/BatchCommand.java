@@ -26,6 +26,7 @@ import org.st20xx.batch.PhoneRow;
 import org.st20xx.convert.Bench;
 import org.st20xx.convert.ConversionResult;
 import org.st20xx.convert.StopSignal;
+import org.st20xx.matrix.PhoneModel;
 import org.st20xx.plan.Target;
 import org.st20xx.playbook.Playbook;
 import org.st20xx.progress.LiveBatchView;
@@ -257,12 +258,12 @@ public final class BatchCommand implements Callable<Integer> {
                 continue;
             }
             var plan = r.plan().get();
-            Playbook pb = bench.playbooks().apply(bench.matrix().requireModel(plan.model()).family());
+            PhoneModel model = bench.matrix().requireModel(plan.model());
+            Playbook pb = bench.playbooks().apply(model.family());
             String route = plan.hops().isEmpty() ? "nothing to do"
                     : String.join(" -> ", plan.hops().stream().map(h -> h.to().toString()).toList());
             out.printf(Locale.ROOT, fmt, p.phone(), plan.model(), plan.from(), plan.target(), plan.hops().size(),
-                    plan.reboots(), "~" + pb.estimate(plan.hops().size(), bench.matrix().requireModel(plan.model())
-                            .rebootsPerHop()).toMinutes() + "m", route);
+                    plan.reboots(), "~" + pb.estimate(plan.hops().size(), model.rebootsPerHop()).toMinutes() + "m", route);
         }
         out.printf(Locale.ROOT, "%d phone(s) planned, %d could not be checked; nothing was changed%n",
                 result.count(ConversionResult.Status.planned), result.failed().size());
