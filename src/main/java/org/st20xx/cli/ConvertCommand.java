@@ -219,20 +219,24 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
             int colon = t.lastIndexOf(':');
             if (colon > 0 && t.indexOf(':') == colon) {
                 host = t.substring(0, colon);
-                String p = t.substring(colon + 1);
-                Addresses.portProblem(p).ifPresent(pr -> {
-                    throw St20xxException.usage(option + " " + text + ": " + pr);
-                });
-                port = Integer.parseInt(p);
+                port = port(t.substring(colon + 1), text, option);
             } else if (t.startsWith("[") && t.contains("]:")) {
                 host = t.substring(1, t.indexOf(']'));
-                port = Integer.parseInt(t.substring(t.indexOf("]:") + 2));
+                port = port(t.substring(t.indexOf("]:") + 2), text, option);
             }
             String h = host;
             Addresses.problem(h).ifPresent(pr -> {
                 throw St20xxException.usage(option + " " + text + ": " + pr);
             });
             return new Endpoint(h, port);
+        }
+
+        /** The port {@code p} of {@code text}, checked like every port. */
+        private static int port(String p, String text, String option) {
+            Addresses.portProblem(p).ifPresent(pr -> {
+                throw St20xxException.usage(option + " " + text + ": " + pr);
+            });
+            return Integer.parseInt(p);
         }
 
         @Override
