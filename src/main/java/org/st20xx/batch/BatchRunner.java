@@ -206,13 +206,13 @@ public final class BatchRunner {
     private ConversionResult skipped(PhoneRow row, Options options, String why) {
         return new ConversionResult(row.phone(options.defaultPort()), ConversionResult.Status.skipped, ExitStatus.OK,
                 row.from(), Optional.empty(), Optional.empty(), 0, Optional.of(why),
-                Optional.empty(), Duration.ZERO, List.of(), Optional.empty());
+                Optional.empty(), Duration.ZERO, List.of());
     }
 
     private ConversionResult failed(PhoneRow row, Options options, St20xxException e) {
         return new ConversionResult(row.phone(options.defaultPort()), ConversionResult.Status.failed, e.status(),
                 row.from(), Optional.empty(), Optional.empty(), 0, Optional.of(e.getMessage()), Optional.of("prepare"),
-                Duration.ZERO, List.of(), Optional.empty());
+                Duration.ZERO, List.of());
     }
 
     /** Every row in CSV order: its conversion, else its preparation, else "skipped (converted earlier)". */

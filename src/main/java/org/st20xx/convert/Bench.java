@@ -170,11 +170,6 @@ public final class Bench implements AutoCloseable {
         return Math.min(TftpServerConfig.MAX_TRANSFERS_LIMIT, Math.max(TftpServerConfig.DEFAULT_MAX_TRANSFERS, 2 * phones));
     }
 
-    /** What the phones see: the embedded server's address, when it runs. */
-    public Optional<InetSocketAddress> tftpAddress() {
-        return Optional.ofNullable(server).map(TftpServer::address);
-    }
-
     public TransferWitness witness() {
         return witness;
     }

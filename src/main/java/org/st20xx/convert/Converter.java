@@ -702,7 +702,7 @@ public final class Converter {
         ConversionResult result(ConversionResult.Status status, Optional<String> error, List<String> lines) {
             return new ConversionResult(request.phone(), status, ExitStatus.OK, Optional.ofNullable(startLoad), Optional.ofNullable(plan).map(Plan::target),
                     Optional.ofNullable(plan), hopsDone, error, Optional.empty(),
-                    Duration.between(started, clock.instant()), lines, Optional.ofNullable(identity));
+                    Duration.between(started, clock.instant()), lines);
         }
 
         ConversionResult failure(St20xxException e) {
@@ -717,7 +717,7 @@ public final class Converter {
             return new ConversionResult(request.phone(), ConversionResult.Status.failed, e.status(),
                     Optional.ofNullable(startLoad), Optional.ofNullable(plan).map(Plan::target),
                     Optional.ofNullable(plan), hopsDone, Optional.of(message), Optional.of(failedStep),
-                    Duration.between(started, clock.instant()), List.of(), Optional.ofNullable(identity));
+                    Duration.between(started, clock.instant()), List.of());
         }
 
         void closeConsole() {

@@ -90,10 +90,6 @@ public final class Journal {
         return new Journal(null, clock, new State());
     }
 
-    public Optional<Path> file() {
-        return Optional.ofNullable(file);
-    }
-
     public void at(int hop, int hops, String from, String to, String phase, String step) {
         state.hop = hop;
         state.hops = hops;
