@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.st20xx.convert.ConversionResult;
+import org.st20xx.report.Json;
 import org.st20xx.report.ResultJson;
 
 /** The outcome of a batch, in CSV order. */
@@ -36,7 +37,7 @@ public record BatchReport(List<PhoneOutcome> phones, Duration took) {
         summary.put("failed", count(ConversionResult.Status.failed));
         summary.put("skipped", count(ConversionResult.Status.skipped));
         summary.put("planned", count(ConversionResult.Status.planned));
-        summary.put("seconds", Math.round(took.toMillis() / 100.0) / 10.0);
+        summary.put("seconds", Json.seconds(took));
         m.put("summary", summary);
         return m;
     }

@@ -100,8 +100,7 @@ public final class BatchRunner {
         List<PhoneRow> ready = prepared.stream()
                 .filter(p -> p.result().status() == ConversionResult.Status.planned)
                 .map(PhoneOutcome::row).toList();
-        AtomicInteger failures = new AtomicInteger((int) prepared.stream()
-                .filter(p -> p.result().status() == ConversionResult.Status.failed).count());
+        AtomicInteger failures = new AtomicInteger((int) preparation.count(ConversionResult.Status.failed));
         if (failures.get() >= options.maxFailures()) {
             listener.note(failures.get() + " phone(s) failed while being checked: --max-failures " + options.maxFailures()
                     + " reached, no phone is converted");
@@ -109,7 +108,7 @@ public final class BatchRunner {
         }
         List<PhoneOutcome> converted = forEach(ready, options, (row, converter) -> {
             if (stop.requested()) {
-                return notStarted(row, options);
+                return skipped(row, options, "not started: the batch was stopping");
             }
             listener.started(row);
             ConversionResult r = converter.convert(request(row, options, false), journal(row, options));
@@ -200,20 +199,20 @@ public final class BatchRunner {
 
     private Journal journal(PhoneRow row, Options options) {
         Path file = bench.phoneFolder(row.ip(), row.port().orElse(options.defaultPort())).resolve("journal.json");
-        return Journal.start(file, clock, row.phone(options.defaultPort()),
-                row.target().protocol() + row.target().version().map(v -> ":" + v).orElse(""));
+        return Journal.start(file, clock, row.phone(options.defaultPort()), row.target().spec());
     }
 
-    private ConversionResult notStarted(PhoneRow row, Options options) {
+    /** A phone this run does not convert, and {@code why}. */
+    private ConversionResult skipped(PhoneRow row, Options options, String why) {
         return new ConversionResult(row.phone(options.defaultPort()), ConversionResult.Status.skipped, ExitStatus.OK,
-                row.from(), Optional.empty(), Optional.empty(), 0, Optional.of("not started: the batch was stopping"),
-                Optional.empty(), Duration.ZERO, List.of(), Optional.empty());
+                row.from(), Optional.empty(), Optional.empty(), 0, Optional.of(why),
+                Optional.empty(), Duration.ZERO, List.of());
     }
 
     private ConversionResult failed(PhoneRow row, Options options, St20xxException e) {
         return new ConversionResult(row.phone(options.defaultPort()), ConversionResult.Status.failed, e.status(),
                 row.from(), Optional.empty(), Optional.empty(), 0, Optional.of(e.getMessage()), Optional.of("prepare"),
-                Duration.ZERO, List.of(), Optional.empty());
+                Duration.ZERO, List.of());
     }
 
     /** Every row in CSV order: its conversion, else its preparation, else "skipped (converted earlier)". */
@@ -227,9 +226,7 @@ public final class BatchRunner {
             PhoneOutcome o = byRow.get(row);
             if (o == null) {
                 o = new PhoneOutcome(row, row.ip(), row.port().orElse(options.defaultPort()),
-                        new ConversionResult(row.phone(options.defaultPort()), ConversionResult.Status.skipped, ExitStatus.OK,
-                                row.from(), Optional.empty(), Optional.empty(), 0, Optional.of("converted in an earlier run"),
-                                Optional.empty(), Duration.ZERO, List.of(), Optional.empty()));
+                        skipped(row, options, "converted in an earlier run"));
             }
             out.add(o);
         }

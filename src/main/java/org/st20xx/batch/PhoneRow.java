@@ -24,6 +24,11 @@ public record PhoneRow(int line, String ip, Optional<Integer> port, Optional<Int
         raw = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
     }
 
+    /** {@code ip}, or {@code ip:port} when the row gives a port: the phone as the CSV names it. */
+    public String label() {
+        return ip + port.map(p -> ":" + p).orElse("");
+    }
+
     /** {@code ip:port} with the given default port. */
     public String phone(int defaultPort) {
         return ip + ":" + port.orElse(defaultPort);

@@ -1,7 +1,6 @@
 package org.st20xx.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import org.st20xx.ExitStatus;
 import org.st20xx.St20xxException;
 import org.st20xx.demo.Demo;
 import org.st20xx.matrix.Matrix;
+import org.st20xx.report.Json;
 
 /**
  * One measured run of the tool: a fresh simulated lab in this JVM, then
@@ -22,8 +22,6 @@ import org.st20xx.matrix.Matrix;
  * GNU time, exactly as a technician would type it (plain progress log, JSON report).
  */
 final class ToolRun {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** How to start the tool. */
     /** @param progress the batch's --progress: plain, or steps to log every console step (diagnosis) */
     record Setup(Path java, List<String> jvmOptions, Path jar, Matrix matrix, Duration boot, Duration timeout,
@@ -90,9 +88,10 @@ final class ToolRun {
             double wall = (System.nanoTime() - t0) / 1e9;
             double simulatorCpu = ownCpuSeconds() - cpu0;
             GnuTime.Usage usage = GnuTime.parse(Files.readString(timeFile));
-            JsonNode summary = readReport(report, dir).path("summary");
+            JsonNode json = readReport(report, dir);
+            JsonNode summary = json.path("summary");
             double slowest = 0;
-            for (JsonNode p : JSON.readTree(report.toFile()).path("phones")) {
+            for (JsonNode p : json.path("phones")) {
                 slowest = Math.max(slowest, p.path("seconds").asDouble());
             }
             return new Result(phones, parallel, exit, wall, usage, summary.path("converted").asInt(),
@@ -110,7 +109,7 @@ final class ToolRun {
             throw new St20xxException(ExitStatus.PHONE_FAILED, "the batch wrote no report; see " + dir.resolve("progress.log")
                     + " and " + dir.resolve("batch.out"));
         }
-        return JSON.readTree(report.toFile());
+        return Json.MAPPER.readTree(report.toFile());
     }
 
     /** Waits for the tool; past the deadline, kills it (GNU time and the JVM under it) and fails. */

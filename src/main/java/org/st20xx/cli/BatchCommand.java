@@ -1,7 +1,6 @@
 package org.st20xx.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import org.st20xx.batch.PhoneRow;
 import org.st20xx.convert.Bench;
 import org.st20xx.convert.ConversionResult;
 import org.st20xx.convert.StopSignal;
+import org.st20xx.matrix.PhoneModel;
 import org.st20xx.plan.Target;
 import org.st20xx.playbook.Playbook;
 import org.st20xx.progress.LiveBatchView;
@@ -72,8 +72,6 @@ import picocli.CommandLine.Spec;
             "            2 bad input or a refusal, no phone touched; 130 interrupted.",
         })
 public final class BatchCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Spec
     CommandSpec spec;
 
@@ -182,7 +180,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         Set<String> done = new HashSet<>();
         try {
-            JsonNode phones = JSON.readTree(stateFile.toFile()).path("phones");
+            JsonNode phones = Json.MAPPER.readTree(stateFile.toFile()).path("phones");
             for (JsonNode p : phones) {
                 if ("converted".equals(p.path("status").asText())) {
                     done.add(p.path("ip").asText() + ":" + p.path("port").asInt());
@@ -196,24 +194,24 @@ public final class BatchCommand implements Callable<Integer> {
 
     private void write(Path reportFile, BatchReport result, Path stateFile, List<PhoneRow> rows) {
         try {
-            Json.writeAtomically(reportFile, result.json());
+            Map<String, Object> json = result.json();
+            Json.writeAtomically(reportFile, json);
             AtomicFiles.write(failedCsv(reportFile), failedRows(result, rows));
-            Map<String, Object> state = resume && Files.isRegularFile(stateFile) ? mergedState(stateFile, result) : result.json();
+            Map<String, Object> state = resume && Files.isRegularFile(stateFile) ? mergedState(stateFile, json) : json;
             Json.writeAtomically(stateFile, state);
         } catch (IOException e) {
             throw new St20xxException(ExitStatus.PHONE_FAILED, "cannot write the report " + reportFile + ": " + e.getMessage());
         }
     }
 
-    /** The earlier state with this run's phones replaced: converted phones stay converted for the next --resume. */
-    private Map<String, Object> mergedState(Path stateFile, BatchReport result) throws IOException {
-        Map<String, Object> fresh = result.json();
+    /** The earlier state with this run's phones ({@code fresh}) replaced: converted phones stay converted for the next --resume. */
+    private static Map<String, Object> mergedState(Path stateFile, Map<String, Object> fresh) throws IOException {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> now = (List<Map<String, Object>>) fresh.get("phones");
         Map<String, Map<String, Object>> byPhone = new LinkedHashMap<>();
-        for (JsonNode p : JSON.readTree(stateFile.toFile()).path("phones")) {
+        for (JsonNode p : Json.MAPPER.readTree(stateFile.toFile()).path("phones")) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> m = JSON.convertValue(p, Map.class);
+            Map<String, Object> m = Json.MAPPER.convertValue(p, Map.class);
             byPhone.put(p.path("ip").asText() + ":" + p.path("port").asInt(), m);
         }
         for (Map<String, Object> p : now) {
@@ -260,12 +258,12 @@ public final class BatchCommand implements Callable<Integer> {
                 continue;
             }
             var plan = r.plan().get();
-            Playbook pb = bench.playbooks().apply(bench.matrix().requireModel(plan.model()).family());
+            PhoneModel model = bench.matrix().requireModel(plan.model());
+            Playbook pb = bench.playbooks().apply(model.family());
             String route = plan.hops().isEmpty() ? "nothing to do"
                     : String.join(" -> ", plan.hops().stream().map(h -> h.to().toString()).toList());
             out.printf(Locale.ROOT, fmt, p.phone(), plan.model(), plan.from(), plan.target(), plan.hops().size(),
-                    plan.reboots(), "~" + pb.estimate(plan.hops().size(), bench.matrix().requireModel(plan.model())
-                            .rebootsPerHop()).toMinutes() + "m", route);
+                    plan.reboots(), "~" + pb.estimate(plan.hops().size(), model.rebootsPerHop()).toMinutes() + "m", route);
         }
         out.printf(Locale.ROOT, "%d phone(s) planned, %d could not be checked; nothing was changed%n",
                 result.count(ConversionResult.Status.planned), result.failed().size());

@@ -115,7 +115,8 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
         PrintWriter err = spec.commandLine().getErr();
         try (Bench bench = benchOptions.open(clock)) {
             Path folder = bench.phoneFolder(endpoint.host(), endpoint.port());
-            Optional<Journal.State> previous = Journal.read(folder.resolve("journal.json"));
+            Path journalFile = folder.resolve("journal.json");
+            Optional<Journal.State> previous = Journal.read(journalFile);
             Target wanted = target(previous);
             if (resume && previous.isEmpty()) {
                 throw St20xxException.usage("--resume: no journal for " + endpoint + " in " + folder
@@ -135,23 +136,25 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
                     : folder.resolve(clock.instant().toString().replace(':', '-') + ".transcript");
             ConversionListener progress = new ProgressPrinter(err, clock, false);
             ConversionResult result;
+            String server;
             StopSignal stop = new StopSignal();
             Thread worker = Thread.currentThread();
             try (Transcript t = bench.transcript(transcriptFile, credentials);
                     Interrupts interrupts = Interrupts.install(stop, err, worker::interrupt)) {
                 Converter converter = new Converter(bench.matrix(), bench.playbooks(), credentials,
                         TelnetPhoneConsole.connector(t), bench.witness(), progress, clock, stop);
+                server = bench.serverFor(endpoint.host());
                 Converter.Request request = new Converter.Request(endpoint.host(), endpoint.port(), Optional.ofNullable(model),
-                        fromLoad, wanted, dryRun, bench.inventory(), bench.serverFor(endpoint.host()), enableTelnet && !dryRun, webPort,
+                        fromLoad, wanted, dryRun, bench.inventory(), server, enableTelnet && !dryRun, webPort,
                         dspUnknown);
-                Journal journal = dryRun ? Journal.none(clock) : Journal.start(folder.resolve("journal.json"), clock,
-                        endpoint.toString(), wanted.protocol() + wanted.version().map(v -> ":" + v).orElse(""));
+                Journal journal = dryRun ? Journal.none(clock)
+                        : Journal.start(journalFile, clock, endpoint.toString(), wanted.spec());
                 result = converter.convert(request, journal);
                 Thread.interrupted();
             } catch (IOException e) {
                 throw St20xxException.usage("cannot write the transcript " + transcriptFile + ": " + e.getMessage());
             }
-            print(result, out, err, bench, endpoint, transcriptFile);
+            print(result, out, err, bench, endpoint, server, transcriptFile);
             return result.exit().code();
         }
     }
@@ -171,7 +174,9 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
         throw St20xxException.usage("--target is required (e.g. --target mgcp or --target sip:2.68)");
     }
 
-    private void print(ConversionResult r, PrintWriter out, PrintWriter err, Bench bench, Endpoint endpoint, Path transcriptFile) {
+    /** @param server the TFTP server as the phone reaches it (the request's {server}) */
+    private void print(ConversionResult r, PrintWriter out, PrintWriter err, Bench bench, Endpoint endpoint, String server,
+            Path transcriptFile) {
         if (format == OutputFormat.json) {
             Map<String, Object> m = new LinkedHashMap<>(ResultJson.of(endpoint.host(), endpoint.port(), r));
             r.plan().ifPresent(p -> m.put("plan", PlanJson.of(p, bench.matrix().source())));
@@ -183,17 +188,17 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
         } else {
             if (r.status() == ConversionResult.Status.planned) {
                 Plan plan = r.plan().orElseThrow();
-                out.print(PlanChecklist.render(plan, Optional.empty(), bench.serverFor(endpoint.host()), bench.matrix().source()));
+                out.print(PlanChecklist.render(plan, Optional.empty(), server, bench.matrix().source()));
                 out.println();
                 out.println("Console lines that would be typed (dry run: nothing was sent that changes the phone):");
                 r.dryRunLines().forEach(l -> out.println("  " + l));
             } else if (r.status() == ConversionResult.Status.failed) {
                 out.println("FAILED " + endpoint + r.plan().map(p -> " after " + r.hopsDone() + " of " + p.hops().size()
-                        + " hop(s),").orElse("") + " at step " + r.failedStep().orElse("?") + " (" + ProgressSeconds.of(r) + ")");
+                        + " hop(s),").orElse("") + " at step " + r.failedStep().orElse("?") + " (" + ProgressPrinter.seconds(r.took()) + ")");
             } else {
                 out.println((r.status() == ConversionResult.Status.converted ? "converted " : "nothing to do for ") + endpoint
                         + ": " + r.from().map(Object::toString).orElse("?") + " -> " + r.to().map(Object::toString).orElse("?")
-                        + " (" + r.hopsDone() + " hop(s), " + ProgressSeconds.of(r) + ")");
+                        + " (" + r.hopsDone() + " hop(s), " + ProgressPrinter.seconds(r.took()) + ")");
             }
             err.println("transcript: " + transcriptFile);
         }
@@ -214,14 +219,10 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
             int colon = t.lastIndexOf(':');
             if (colon > 0 && t.indexOf(':') == colon) {
                 host = t.substring(0, colon);
-                String p = t.substring(colon + 1);
-                Addresses.portProblem(p).ifPresent(pr -> {
-                    throw St20xxException.usage(option + " " + text + ": " + pr);
-                });
-                port = Integer.parseInt(p);
+                port = port(t.substring(colon + 1), text, option);
             } else if (t.startsWith("[") && t.contains("]:")) {
                 host = t.substring(1, t.indexOf(']'));
-                port = Integer.parseInt(t.substring(t.indexOf("]:") + 2));
+                port = port(t.substring(t.indexOf("]:") + 2), text, option);
             }
             String h = host;
             Addresses.problem(h).ifPresent(pr -> {
@@ -230,16 +231,17 @@ public final class ConvertCommand implements java.util.concurrent.Callable<Integ
             return new Endpoint(h, port);
         }
 
+        /** The port {@code p} of {@code text}, checked like every port. */
+        private static int port(String p, String text, String option) {
+            Addresses.portProblem(p).ifPresent(pr -> {
+                throw St20xxException.usage(option + " " + text + ": " + pr);
+            });
+            return Integer.parseInt(p);
+        }
+
         @Override
         public String toString() {
             return host + ":" + port;
-        }
-    }
-
-    /** Seconds of a result, for people. */
-    static final class ProgressSeconds {
-        static String of(ConversionResult r) {
-            return String.format(java.util.Locale.ROOT, "%.1fs", r.took().toMillis() / 1000.0);
         }
     }
 }

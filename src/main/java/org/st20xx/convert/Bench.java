@@ -43,8 +43,6 @@ public final class Bench implements AutoCloseable {
     public static final int TFTP_PORT = 69;
     /** Environment variable naming the folder for journals and transcripts. */
     public static final String RUNS_ENV = "ST20XX_RUNS";
-    /** The most concurrent transfers the embedded server is ever given (the TFTP server's own limit). */
-    static final int MAX_TRANSFERS = 10_000;
 
     /**
      * @param externalTftp  a TFTP server the phones use instead of the embedded one (transfers then
@@ -78,6 +76,7 @@ public final class Bench implements AutoCloseable {
         this.clock = clock;
         this.inventory = options.firmware().map(d -> FirmwareInventory.scan(d, options.matrix()));
         this.credentials = loadCredentials(options.credentials());
+        options.credentials().ifPresent(f -> credentialFiles.put(f.toAbsolutePath().normalize(), credentials));
     }
 
     /** The default folder for journals and transcripts: $ST20XX_RUNS, else ./st20xx-runs. */
@@ -101,10 +100,10 @@ public final class Bench implements AutoCloseable {
     /**
      * Credentials for one phone: its own file when the batch names one, else the bench's. Each
      * file is read once per bench, so a file without passwords asks for them once, not once per
-     * phone that names it.
+     * phone that names it; the bench's own file, however it is named, is not read again.
      */
     public Credentials credentials(Optional<Path> file) {
-        if (file.isEmpty() || file.equals(options.credentials())) {
+        if (file.isEmpty()) {
             return credentials;
         }
         return credentialFiles.computeIfAbsent(file.get().toAbsolutePath().normalize(),
@@ -164,15 +163,11 @@ public final class Bench implements AutoCloseable {
      * How many transfers the embedded server accepts at once when it serves {@code phones} phones.
      * A phone pulls one file at a time, but a batch may start them all at once (--parallel), and a
      * refused pull fails that phone ("Server busy"): room for two per phone (a transfer the server
-     * is still closing while the phone starts its next), never less than the server's default.
+     * is still closing while the phone starts its next), never less than the server's default nor
+     * more than its limit.
      */
     static int maxTransfers(int phones) {
-        return Math.min(MAX_TRANSFERS, Math.max(TftpServerConfig.DEFAULT_MAX_TRANSFERS, 2 * phones));
-    }
-
-    /** What the phones see: the embedded server's address, when it runs. */
-    public Optional<InetSocketAddress> tftpAddress() {
-        return Optional.ofNullable(server).map(TftpServer::address);
+        return Math.min(TftpServerConfig.MAX_TRANSFERS_LIMIT, Math.max(TftpServerConfig.DEFAULT_MAX_TRANSFERS, 2 * phones));
     }
 
     public TransferWitness witness() {

@@ -20,7 +20,7 @@ import org.st20xx.plan.Plan;
  */
 public record ConversionResult(String phone, Status status, ExitStatus exit, Optional<Load> from, Optional<Load> to,
         Optional<Plan> plan, int hopsDone, Optional<String> error, Optional<String> failedStep,
-        Duration took, List<String> dryRunLines, Optional<Identity> finalIdentity) {
+        Duration took, List<String> dryRunLines) {
 
     public enum Status {
         converted, failed, skipped, planned;
@@ -37,10 +37,5 @@ public record ConversionResult(String phone, Status status, ExitStatus exit, Opt
         Objects.requireNonNull(failedStep, "failedStep");
         Objects.requireNonNull(took, "took");
         dryRunLines = List.copyOf(dryRunLines);
-        Objects.requireNonNull(finalIdentity, "finalIdentity");
-    }
-
-    public boolean ok() {
-        return status != Status.failed;
     }
 }

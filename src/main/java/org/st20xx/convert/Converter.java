@@ -274,20 +274,31 @@ public final class Converter {
             }
             step = "enable-telnet";
             TelnetEnabler.enable(request.host(), request.webPort(), playbook.enableTelnet(), credentials.web());
-            Instant deadline = clock.instant().plus(TELNET_START);
+            connectWithin(TELNET_START, true, last -> new StepFailedException("enable-telnet", "telnet on " + request.phone()
+                    + " was switched on through the web page but its console did not answer within "
+                    + TELNET_START.toSeconds() + "s", last));
+            return true;
+        }
+
+        /**
+         * Opens the console, trying again every poll interval until {@code within} has passed
+         * ({@code telnetEnabledByUs} goes into the Connected event); then throws what {@code giveUp}
+         * makes of the last failure (null when there was no attempt).
+         */
+        void connectWithin(Duration within, boolean telnetEnabledByUs, Function<IOException, StepFailedException> giveUp) {
+            Instant deadline = clock.instant().plus(within);
             IOException last = null;
             while (clock.instant().isBefore(deadline)) {
                 try {
                     console = connector.connect(request.host(), request.port(), playbook);
-                    listener.on(new ConversionEvent.Connected(request.phone(), true));
-                    return true;
+                    listener.on(new ConversionEvent.Connected(request.phone(), telnetEnabledByUs));
+                    return;
                 } catch (IOException e) {
                     last = e;
                     pause(playbook.reboot().pollInterval(), deadline);
                 }
             }
-            throw new StepFailedException("enable-telnet", "telnet on " + request.phone() + " was switched on through the"
-                    + " web page but its console did not answer within " + TELNET_START.toSeconds() + "s", last);
+            throw giveUp.apply(last);
         }
 
         /** A dry run's plan from --model and --from alone, the phone not asked. */
@@ -307,19 +318,7 @@ public final class Converter {
          */
         void awaitConsole() {
             Duration limit = playbook.reboot().returnDeadline();
-            Instant deadline = clock.instant().plus(limit);
-            Exception last = null;
-            while (clock.instant().isBefore(deadline)) {
-                try {
-                    console = connector.connect(request.host(), request.port(), playbook);
-                    listener.on(new ConversionEvent.Connected(request.phone(), false));
-                    return;
-                } catch (IOException e) {
-                    last = e;
-                    pause(playbook.reboot().pollInterval(), deadline);
-                }
-            }
-            throw new StepFailedException(previous.step, previous.lostDiagnosis(limit), last);
+            connectWithin(limit, false, last -> new StepFailedException(previous.step, previous.lostDiagnosis(limit), last));
         }
 
         /** What a phone that stopped answering during this attempt's current step probably is, and what to do. */
@@ -462,24 +461,25 @@ public final class Converter {
         void runHop() {
             listener.on(new ConversionEvent.HopStarted(request.phone(), hop, plan.hops().size()));
             List<Playbook.Phase> phases = List.of(playbook.beforeReboot(), playbook.afterReboot());
+            Map<String, String> vars = Playbook.Step.vars(request.tftpServer(), hop);
             for (int i = 0; i < phases.size(); i++) {
                 Playbook.Phase phase = phases.get(i);
                 boolean last = i == phases.size() - 1;
-                runPhase(phase, last);
+                runPhase(phase, last, vars);
             }
             listener.on(new ConversionEvent.HopDone(request.phone(), hop, identity));
         }
 
-        void runPhase(Playbook.Phase phase, boolean lastPhase) {
+        void runPhase(Playbook.Phase phase, boolean lastPhase, Map<String, String> vars) {
             List<Playbook.Step> steps = phase.steps().stream().map(playbook::step)
-                    .filter(s -> s.onlyWhen().map(c -> !c.equals("dsp_write") || hop.dspWrite()).orElse(true))
+                    .filter(s -> s.appliesTo(hop.dspWrite()))
                     .toList();
             stagedChanged = false;
             for (int i = 0; i < steps.size(); i++) {
                 Playbook.Step s = steps.get(i);
                 step = s.name();
                 stopIfAsked(phase == playbook.beforeReboot() && stagedChanged);
-                String line = s.render(vars());
+                String line = s.render(vars);
                 listener.on(new ConversionEvent.StepStarted(request.phone(), hop, i + 1, steps.size(), s.name(),
                         s.describe(), line));
                 Instant t0 = clock.instant();
@@ -501,15 +501,6 @@ public final class Converter {
                 listener.on(new ConversionEvent.StepDone(request.phone(), hop, i + 1, steps.size(), s.name(),
                         Duration.between(t0, clock.instant())));
             }
-        }
-
-        Map<String, String> vars() {
-            Map<String, String> v = new LinkedHashMap<>();
-            v.put("server", request.tftpServer());
-            v.put("app", hop.app().orElse("<missing>"));
-            v.put("dsp", hop.dspFile().orElse("<missing>"));
-            v.put("config", hop.config().orElse("<missing>"));
-            return v;
         }
 
         String fileOf(String kind) {
@@ -557,12 +548,8 @@ public final class Converter {
             if (model.hasDsp() && !Objects.equals(dsp, stagedDsp)) {
                 wrong.add("the DSP in flash is " + stagedDsp + ", the plan needs " + dsp);
             }
-            if (wrong.isEmpty() && model.hasDsp()) {
-                Optional<Load> load = model.applicationLoad(stagedApp);
-                Optional<Dsp> d = model.dspByFile(stagedDsp);
-                if (load.isEmpty() || d.isEmpty() || !model.compatible(load.get(), d.get().id())) {
-                    wrong.add(stagedApp + " with " + stagedDsp + " is not a pair the matrix calls compatible");
-                }
+            if (wrong.isEmpty() && !stagedCompatible()) {
+                wrong.add(stagedApp + " with " + stagedDsp + " is not a pair the matrix calls compatible");
             }
             if (!wrong.isEmpty()) {
                 throw new StepFailedException(reboot.name(), where() + ": safety gate: not rebooting because "
@@ -693,7 +680,7 @@ public final class Converter {
         List<String> dryRunLines() {
             List<String> lines = new ArrayList<>();
             for (Hop h : plan.hops()) {
-                hop = h;
+                Map<String, String> vars = Playbook.Step.vars(request.tftpServer(), h);
                 lines.add("# hop " + h.number() + "/" + plan.hops().size() + ": " + h.from() + " -> " + h.to());
                 for (Playbook.Phase phase : List.of(playbook.beforeReboot(), playbook.afterReboot())) {
                     String proto = phase.account().equals("from") ? h.from().protocol() : h.to().protocol();
@@ -702,10 +689,10 @@ public final class Converter {
                     lines.add("Password: " + Secret.MASK);
                     for (String name : phase.steps()) {
                         Playbook.Step s = playbook.step(name);
-                        if (s.onlyWhen().isPresent() && !h.dspWrite()) {
+                        if (!s.appliesTo(h.dspWrite())) {
                             continue;
                         }
-                        lines.add(s.render(vars()));
+                        lines.add(s.render(vars));
                     }
                 }
             }
@@ -715,7 +702,7 @@ public final class Converter {
         ConversionResult result(ConversionResult.Status status, Optional<String> error, List<String> lines) {
             return new ConversionResult(request.phone(), status, ExitStatus.OK, Optional.ofNullable(startLoad), Optional.ofNullable(plan).map(Plan::target),
                     Optional.ofNullable(plan), hopsDone, error, Optional.empty(),
-                    Duration.between(started, clock.instant()), lines, Optional.ofNullable(identity));
+                    Duration.between(started, clock.instant()), lines);
         }
 
         ConversionResult failure(St20xxException e) {
@@ -730,7 +717,7 @@ public final class Converter {
             return new ConversionResult(request.phone(), ConversionResult.Status.failed, e.status(),
                     Optional.ofNullable(startLoad), Optional.ofNullable(plan).map(Plan::target),
                     Optional.ofNullable(plan), hopsDone, Optional.of(message), Optional.of(failedStep),
-                    Duration.between(started, clock.instant()), List.of(), Optional.ofNullable(identity));
+                    Duration.between(started, clock.instant()), List.of());
         }
 
         void closeConsole() {

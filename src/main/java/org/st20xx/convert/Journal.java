@@ -1,7 +1,6 @@
 package org.st20xx.convert;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.st20xx.ExitStatus;
 import org.st20xx.St20xxException;
-import org.st20xx.report.AtomicFiles;
+import org.st20xx.report.Json;
 
 /**
  * The per-phone journal: where a conversion is, rewritten atomically after every verified step
@@ -52,9 +51,6 @@ public final class Journal {
         return !"converted".equals(state.status) && state.staged.stream().anyMatch(s -> s.startsWith("dsp:"));
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-
     private final Path file;
     private final Clock clock;
     private final State state;
@@ -82,7 +78,7 @@ public final class Journal {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), State.class));
+            return Optional.of(Json.MAPPER.readValue(file.toFile(), State.class));
         } catch (IOException e) {
             throw St20xxException.usage(file + ": cannot read the journal (" + e.getMessage().lines().findFirst().orElse("")
                     + "); move it away to start afresh");
@@ -92,10 +88,6 @@ public final class Journal {
     /** A journal that writes nothing (dry runs, tests). */
     public static Journal none(Clock clock) {
         return new Journal(null, clock, new State());
-    }
-
-    public Optional<Path> file() {
-        return Optional.ofNullable(file);
     }
 
     public void at(int hop, int hops, String from, String to, String phase, String step) {
@@ -143,7 +135,7 @@ public final class Journal {
             return;
         }
         try {
-            AtomicFiles.write(file, JSON.writeValueAsString(state) + "\n");
+            Json.writeAtomically(file, state);
         } catch (IOException e) {
             throw new St20xxException(ExitStatus.PHONE_FAILED, "cannot write the journal " + file + ": " + e.getMessage()
                     + " (stopping: a conversion that cannot be resumed is not started or continued)");

@@ -67,7 +67,8 @@ public final class ProgressPrinter implements ConversionListener {
         return hop.number() + "/" + total;
     }
 
-    static String seconds(Duration d) {
+    /** {@code d} in seconds with one decimal, for people: {@code 12.3s}. */
+    public static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
     }
 }

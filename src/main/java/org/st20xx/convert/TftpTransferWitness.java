@@ -78,7 +78,7 @@ public final class TftpTransferWitness implements TransferWitness, TransferListe
                 if (found.isPresent()) {
                     claimed.add(found.get());
                     Transfer t = found.get();
-                    return Optional.of(new TransferWitness.Proof(file, t.bytes(), t.complete(),
+                    return Optional.of(new TransferWitness.Proof(t.bytes(), t.complete(),
                             t.outcome() + (t.detail().isEmpty() ? "" : ": " + t.detail())));
                 }
                 if (remaining <= 0) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public interface TransferWitness {
     /** A finished transfer of one file to one client. */
-    record Proof(String file, long bytes, boolean complete, String outcome) {
+    record Proof(long bytes, boolean complete, String outcome) {
     }
 
     /** False when transfers cannot be seen (an external TFTP server): steps then rest on the console alone. */

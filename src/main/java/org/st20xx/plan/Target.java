@@ -33,6 +33,11 @@ public record Target(String protocol, Optional<Version> version) {
         return new Target(proto, Optional.ofNullable(ver).map(Version::parse));
     }
 
+    /** The notation {@link #parse} reads: {@code mgcp} or {@code sip:2.68} (as a journal records it). */
+    public String spec() {
+        return protocol + version.map(v -> ":" + v).orElse("");
+    }
+
     @Override
     public String toString() {
         return protocol.toUpperCase(Locale.ROOT) + version.map(v -> " " + v).orElse(" (newest)");

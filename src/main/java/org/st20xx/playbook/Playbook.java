@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.st20xx.plan.Hop;
 
 /** A validated playbook. {@code source} says where it was read from, for messages. */
 public record Playbook(String name, String source, List<String> models, Connection connection, Login login,
         List<Pattern> failureIndicators, Identify identify, WebAction enableTelnet, RebootTiming reboot,
         Map<String, Step> steps, Phase beforeReboot, Phase afterReboot) {
+    /** How a placeholder shows a file the hop lacks. */
+    private static final String MISSING = "<missing>";
 
     public Playbook {
         Objects.requireNonNull(name, "name");
@@ -86,6 +89,24 @@ public record Playbook(String name, String source, List<String> models, Connecti
                 out = out.replace("{" + e.getKey() + "}", e.getValue());
             }
             return out;
+        }
+
+        /** Whether the step is typed in a hop that writes the DSP ({@code dspWrite}) or keeps it: {@code only_when: dsp_write}. */
+        public boolean appliesTo(boolean dspWrite) {
+            return onlyWhen.map(c -> !c.equals("dsp_write") || dspWrite).orElse(true);
+        }
+
+        /**
+         * The values of the placeholders for {@code hop}, for {@link #render}: {@code server} is the
+         * TFTP server as the phone reaches it; a file the hop lacks shows as {@code <missing>}.
+         */
+        public static Map<String, String> vars(String server, Hop hop) {
+            Map<String, String> v = new LinkedHashMap<>();
+            v.put("server", server);
+            v.put("app", hop.app().orElse(MISSING));
+            v.put("dsp", hop.dspFile().orElse(MISSING));
+            v.put("config", hop.config().orElse(MISSING));
+            return v;
         }
     }
 

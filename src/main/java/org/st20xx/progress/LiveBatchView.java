@@ -89,18 +89,18 @@ public final class LiveBatchView implements BatchListener, AutoCloseable {
 
     @Override
     public synchronized void planned(BatchReport preparation) {
-        total = (int) preparation.phones().stream().filter(p -> p.result().status() == ConversionResult.Status.planned).count();
+        total = (int) preparation.count(ConversionResult.Status.planned);
         running.clear();
     }
 
     @Override
     public synchronized void started(PhoneRow row) {
-        running.put(key(row), new Running(clock.instant()));
+        running.put(row.label(), new Running(clock.instant()));
     }
 
     @Override
     public synchronized void event(PhoneRow row, ConversionEvent e) {
-        Running r = running.get(key(row));
+        Running r = running.get(row.label());
         if (r == null) {
             return;
         }
@@ -118,7 +118,7 @@ public final class LiveBatchView implements BatchListener, AutoCloseable {
 
     @Override
     public synchronized void finished(PhoneRow row, ConversionResult result) {
-        Running r = running.remove(key(row));
+        Running r = running.remove(row.label());
         if (r == null) {
             return;
         }
@@ -128,7 +128,7 @@ public final class LiveBatchView implements BatchListener, AutoCloseable {
         if (!ok) {
             failed++;
         }
-        permanent(String.format(Locale.ROOT, "%-22s %-9s %s", key(row), result.status().name(),
+        permanent(String.format(Locale.ROOT, "%-22s %-9s %s", row.label(), result.status().name(),
                 result.error().orElse(result.from().map(Object::toString).orElse("") + " -> "
                         + result.to().map(Object::toString).orElse(""))),
                 ok ? AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN) : AttributedStyle.DEFAULT.foreground(AttributedStyle.RED));
@@ -137,10 +137,6 @@ public final class LiveBatchView implements BatchListener, AutoCloseable {
     @Override
     public synchronized void note(String message) {
         permanent("note: " + message, AttributedStyle.DEFAULT.bold());
-    }
-
-    private static String key(PhoneRow row) {
-        return row.ip() + row.port().map(p -> ":" + p).orElse("");
     }
 
     private void permanent(String line, AttributedStyle style) {

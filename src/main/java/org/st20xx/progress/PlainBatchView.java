@@ -22,7 +22,7 @@ public final class PlainBatchView implements BatchListener {
 
     @Override
     public void started(PhoneRow row) {
-        printer.line(row.ip() + row.port().map(p -> ":" + p).orElse("") + " started (CSV line " + row.line() + ")");
+        printer.line(row.label() + " started (CSV line " + row.line() + ")");
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** One configured JSON mapper for everything st20xx prints or writes. */
 public final class Json {
@@ -21,6 +22,11 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /** {@code d} as the reports give durations: seconds, rounded to a tenth. */
+    public static double seconds(Duration d) {
+        return Math.round(d.toMillis() / 100.0) / 10.0;
     }
 
     /** Writes {@code value} as JSON to {@code file} atomically (see {@link AtomicFiles}). */

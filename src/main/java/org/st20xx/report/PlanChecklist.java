@@ -1,6 +1,5 @@
 package org.st20xx.report;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,11 +73,7 @@ public final class PlanChecklist {
             return;
         }
         Playbook pb = playbook.get();
-        Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("server", server);
-        vars.put("app", hop.app().orElse(MISSING));
-        vars.put("dsp", hop.dspFile().orElse(MISSING));
-        vars.put("config", hop.config().orElse(MISSING));
+        Map<String, String> vars = Playbook.Step.vars(server, hop);
         String pair = hop.to() + hop.dsp().map(d -> " + DSP " + d.label()).orElse("");
         int reboot = 0;
         for (Playbook.Phase phase : List.of(pb.beforeReboot(), pb.afterReboot())) {
@@ -87,7 +82,7 @@ public final class PlanChecklist {
                     .append("; log in with the ").append(account.toUpperCase(Locale.ROOT)).append(" administrator account\n");
             for (String name : phase.steps()) {
                 Playbook.Step step = pb.step(name);
-                if (step.onlyWhen().isPresent() && step.onlyWhen().get().equals("dsp_write") && !hop.dspWrite()) {
+                if (!step.appliesTo(hop.dspWrite())) {
                     continue;
                 }
                 String line = step.render(vars);

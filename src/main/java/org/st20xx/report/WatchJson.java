@@ -25,7 +25,7 @@ public final class WatchJson {
         m.put("hops", r.hops().stream().map(WatchJson::hop).toList());
         m.put("error", r.error().orElse(null));
         m.put("hints", r.hints());
-        m.put("seconds", seconds(r.took().toMillis()));
+        m.put("seconds", Json.seconds(r.took()));
         return m;
     }
 
@@ -36,7 +36,7 @@ public final class WatchJson {
         m.put("to", PlanJson.load(h.to()));
         m.put("image", h.image());
         m.put("status", h.status().word());
-        m.put("seconds", seconds(h.took().toMillis()));
+        m.put("seconds", Json.seconds(h.took()));
         m.put("requests", h.requests().stream().map(s -> {
             Map<String, Object> q = new LinkedHashMap<>();
             q.put("file", s.file());
@@ -47,9 +47,5 @@ public final class WatchJson {
             return q;
         }).toList());
         return m;
-    }
-
-    private static double seconds(long millis) {
-        return Math.round(millis / 100.0) / 10.0;
     }
 }

@@ -26,7 +26,7 @@ public record TftpServerConfig(Path root, InetAddress bindAddress, int port, int
     public static final int DEFAULT_MAX_TRANSFERS = 64;
     public static final int DEFAULT_RETRIES = 5;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
-    static final int MAX_TRANSFERS_LIMIT = 10_000;
+    public static final int MAX_TRANSFERS_LIMIT = 10_000;
     static final int RETRIES_LIMIT = 100;
     static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
     static final Duration MAX_TIMEOUT = Duration.ofSeconds(255);

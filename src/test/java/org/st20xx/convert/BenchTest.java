@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,12 @@ class BenchTest {
     Path dir;
 
     private Bench bench(Optional<Path> playbook) {
+        return bench(playbook, Optional.empty());
+    }
+
+    private Bench bench(Optional<Path> playbook, Optional<Path> credentials) {
         return new Bench(new Bench.Options(MatrixLoader.loadBuiltIn(), playbook, Optional.empty(), Optional.empty(), 0,
-                Optional.empty(), dir.resolve("runs")), Clock.systemUTC());
+                credentials, dir.resolve("runs")), Clock.systemUTC());
     }
 
     @Test
@@ -58,6 +63,17 @@ class BenchTest {
         try (Bench b = bench(Optional.empty())) {
             assertThat(b.credentials(Optional.of(file)).console("mgcp").password().reveal()).isEqualTo("second");
         }
+        // the bench's own file (--credentials) named again by a CSV row, one relative and one absolute
+        Path relative = Path.of("").toAbsolutePath().relativize(file);
+        for (List<Path> names : List.of(List.of(relative, file), List.of(file, relative))) {
+            java.nio.file.Files.writeString(file, "mgcp:\n  user: admin\n  password: own\n");
+            try (Bench b = bench(Optional.empty(), Optional.of(names.get(0)))) {
+                java.nio.file.Files.writeString(file, "mgcp:\n  user: admin\n  password: changed\n");
+                var row = b.credentials(Optional.of(names.get(1)));
+                assertThat(row).isSameAs(b.credentials());
+                assertThat(row.console("mgcp").password().reveal()).isEqualTo("own");
+            }
+        }
     }
 
     @Test
@@ -65,6 +81,6 @@ class BenchTest {
         assertThat(Bench.maxTransfers(1)).isEqualTo(TftpServerConfig.DEFAULT_MAX_TRANSFERS);
         assertThat(Bench.maxTransfers(32)).isEqualTo(TftpServerConfig.DEFAULT_MAX_TRANSFERS);
         assertThat(Bench.maxTransfers(200)).isEqualTo(400);
-        assertThat(Bench.maxTransfers(1_000_000)).isEqualTo(Bench.MAX_TRANSFERS);
+        assertThat(Bench.maxTransfers(1_000_000)).isEqualTo(TftpServerConfig.MAX_TRANSFERS_LIMIT).isEqualTo(10_000);
     }
 }

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.st20xx.cli.Cli;
 import org.st20xx.sim.PhoneState;
 
 /** st20xx convert against simulated phones over real telnet, TFTP and HTTP on loopback. */
@@ -23,6 +28,25 @@ class ConvertIT {
 
     private static void assertNoSecrets(String text) {
         assertThat(text).doesNotContain("789234").doesNotContain("784518");
+    }
+
+    @Test
+    void aBadPortIsAOneLineUsageErrorInEveryAddressForm() {
+        Map<String, String> badPorts = new LinkedHashMap<>();
+        badPorts.put("127.0.0.1:99999", "99999");
+        badPorts.put("[::1]:telnet", "telnet");
+        badPorts.put("[::1]:99999", "99999");
+        badPorts.put("[::1]:", "");
+        badPorts.forEach((ip, port) -> {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Cli.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute("convert", "--ip", ip,
+                    "--target", "mgcp", "--runs-dir", dir.resolve("runs").toString());
+            assertThat(code).as(err.toString()).isEqualTo(2);
+            assertThat(err.toString()).doesNotContain("\tat ")
+                    .isEqualTo("error: --ip " + ip + ": '" + port + "' is not a port (1-65535)" + System.lineSeparator());
+            assertThat(out.toString()).isEmpty();
+        });
     }
 
     @Test

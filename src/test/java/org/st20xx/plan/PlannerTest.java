@@ -90,6 +90,15 @@ class PlannerTest {
     }
 
     @Test
+    void aTargetIsWrittenAsItIsParsed() {
+        assertThat(Target.parse("mgcp", "--target").spec()).isEqualTo("mgcp");
+        assertThat(Target.parse("SIP:2.68", "--target").spec()).isEqualTo("sip:2.68");
+        for (String spec : List.of("mgcp", "sip:2.68", "sip:1.66.2")) {
+            assertThat(Target.parse(Target.parse(spec, "--target").spec(), "journal")).isEqualTo(Target.parse(spec, "--target"));
+        }
+    }
+
+    @Test
     void refusesAnIncompatibleStartPair() {
         assertThatThrownBy(() -> planner.plan(new PlanRequest(ST2030, Load.of("sip", "2.67"), Optional.of("v3.20"),
                 Target.parse("mgcp", "--target"), Optional.empty()))).hasMessageContaining("incompatible");

@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.st20xx.InvalidInputException;
+import org.st20xx.matrix.Load;
+import org.st20xx.plan.Hop;
 
 class PlaybookLoaderTest {
     private static String shipped() throws IOException {
@@ -34,6 +37,20 @@ class PlaybookLoaderTest {
         assertThat(pb.reboot().returnDeadline()).isEqualTo(Duration.ofSeconds(300));
         assertThat(pb.login().prompt().matcher("[administrator]# ").find()).isTrue();
         assertThat(pb.identify().fields()).containsKeys("model", "protocol", "version", "dsp");
+    }
+
+    @Test
+    void aDspWriteStepIsTypedOnlyInHopsThatWriteTheDsp() throws IOException {
+        Playbook pb = PlaybookLoader.parse(shipped(), "playbooks/st20xx.yaml");
+        assertThat(pb.step("pull_dsp").appliesTo(true)).isTrue();
+        assertThat(pb.step("pull_dsp").appliesTo(false)).isFalse();
+        assertThat(pb.step("pull_app").appliesTo(false)).isTrue();
+        Hop hop = new Hop(1, Load.of("sip", "2.67"), Load.of("mgcp", "1.55"), Optional.empty(), Optional.empty(), false,
+                Optional.of("A.zz"), Optional.empty(), Optional.of("C.txt"), 2);
+        Map<String, String> vars = Playbook.Step.vars("10.0.0.1", hop);
+        assertThat(vars).containsExactly(Map.entry("server", "10.0.0.1"), Map.entry("app", "A.zz"),
+                Map.entry("dsp", "<missing>"), Map.entry("config", "C.txt"));
+        assertThat(pb.step("pull_dsp").render(vars)).isEqualTo("tftp 10.0.0.1 <missing>");
     }
 
     @Test
