@@ -1,6 +1,7 @@
 package org.st20xx.cisco;
 
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -55,7 +56,9 @@ public final class TftpRootLint {
     }
 
     private final Path root;
-    private final Map<String, byte[]> files = new TreeMap<>();
+    /** Every file of the root by name, with its size; only boot files are read, when first needed. */
+    private final Map<String, Long> files = new TreeMap<>();
+    private final Map<String, String> texts = new TreeMap<>();
     /** By file, line and message: checked for the 7940 and the 7960, a problem is listed once. */
     private final Map<String, Problem> problems = new LinkedHashMap<>();
 
@@ -93,12 +96,19 @@ public final class TftpRootLint {
             for (Path p : ds) {
                 String name = p.getFileName().toString();
                 if (!name.startsWith(".") && Files.isRegularFile(p)) {
-                    files.put(name, Files.readAllBytes(p));
+                    // opened as Files.readAllBytes opens it, so a file it could not open is refused the same way
+                    try (SeekableByteChannel ch = Files.newByteChannel(p)) {
+                        files.put(name, ch.size());
+                    }
                 }
             }
         } catch (IOException e) {
-            throw St20xxException.usage("--tftp-root " + root + ": cannot read: " + e.getMessage());
+            throw cannotRead(e);
         }
+    }
+
+    private St20xxException cannotRead(IOException e) {
+        return St20xxException.usage("--tftp-root " + root + ": cannot read: " + e.getMessage());
     }
 
     private void problem(String file, int line, String message, String hint) {
@@ -106,7 +116,13 @@ public final class TftpRootLint {
     }
 
     private String text(String name) {
-        return new String(files.get(name), StandardCharsets.ISO_8859_1);
+        return texts.computeIfAbsent(name, n -> {
+            try {
+                return new String(Files.readAllBytes(root.resolve(n)), StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                throw cannotRead(e);
+            }
+        });
     }
 
     private void checkModel(PhoneModel model, Scope scope) {
@@ -121,10 +137,9 @@ public final class TftpRootLint {
                 }
             }
         }
-        boolean anyConfig = files.keySet().stream().anyMatch(n -> isBootFile(model, n));
-        if (anyConfig && refs.isEmpty()) {
-            String first = files.keySet().stream().filter(n -> isBootFile(model, n)).findFirst().orElseThrow();
-            problem(first, 1, "no file names an image: a phone with no image in flash shows \"No Load Specified\"",
+        Optional<String> first = refs.isEmpty() ? firstBootFile(model) : Optional.empty();
+        if (first.isPresent()) {
+            problem(first.get(), 1, "no file names an image: a phone with no image in flash shows \"No Load Specified\"",
                     "name the image in OS79XX.TXT and the configuration files (st20xx provision writes them)");
         }
         Map<Reference, Load> loads = new LinkedHashMap<>();
@@ -167,10 +182,11 @@ public final class TftpRootLint {
         return files.keySet().stream().filter(n -> p.matcher(n).matches()).toList();
     }
 
-    private boolean isBootFile(PhoneModel model, String name) {
-        return model.boot().values().stream().flatMap(b -> b.requests().stream())
-                .filter(r -> r.kind().namesImage())
-                .anyMatch(r -> r.names(false).matcher(name).matches());
+    /** The first file (by name) that a request naming an image takes, if any. */
+    private Optional<String> firstBootFile(PhoneModel model) {
+        List<Pattern> names = model.boot().values().stream().flatMap(b -> b.requests().stream())
+                .filter(r -> r.kind().namesImage()).map(r -> r.names(false)).toList();
+        return files.keySet().stream().filter(n -> names.stream().anyMatch(p -> p.matcher(n).matches())).findFirst();
     }
 
     /** Parses one file; reports what its reader finds; returns the image it names. */
@@ -295,7 +311,7 @@ public final class TftpRootLint {
                         other.map(o -> o + " is there: TFTP names are case sensitive")
                                 .orElse("unzip the whole release into the TFTP root (\"Protocol Application Invalid\")"));
             }
-            need.stream().filter(n -> files.containsKey(n) && files.get(n).length == 0).forEach(n -> problem(ref.file(),
+            need.stream().filter(n -> files.containsKey(n) && files.get(n) == 0).forEach(n -> problem(ref.file(),
                     ref.line(), "names " + named + " but " + n + " is empty (0 bytes): the phone rejects it",
                     "copy the file again from the release (\"Image Authentication Failed\")"));
         }
