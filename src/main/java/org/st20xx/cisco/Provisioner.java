@@ -29,6 +29,7 @@ import org.st20xx.plan.Plan;
 import org.st20xx.plan.PlanRequest;
 import org.st20xx.plan.Planner;
 import org.st20xx.plan.Target;
+import org.st20xx.report.ResultJson;
 
 /**
  * Writes into a TFTP root exactly the files a phone asks for during the first hop of its safe
@@ -247,8 +248,9 @@ public final class Provisioner {
                 Files.deleteIfExists(root.resolve(old));
             }
             Map<String, ProvisionManifest.PhoneEntry> phones = new LinkedHashMap<>(manifest.phones());
-            phones.put(mac, new ProvisionManifest.PhoneEntry(model.name(), spec(req.from()), spec(plan.target()),
-                    plan.hops().size(), spec(first.to()), image, hop.names()));
+            phones.put(mac, new ProvisionManifest.PhoneEntry(model.name(), ResultJson.load(req.from()),
+                    ResultJson.load(plan.target()), plan.hops().size(), ResultJson.load(first.to()), image,
+                    hop.names()));
             new ProvisionManifest(1, files, phones).write(root);
         } catch (IOException e) {
             throw St20xxException.usage("cannot write into " + root + ": " + e.getMessage());
@@ -262,11 +264,6 @@ public final class Provisioner {
                     + " seed 001 'TFTP Accessibility'");
         }
         return new Result(plan, Optional.of(hop), Optional.of(BootSequence.of(hop, after::contains)), changes, notes);
-    }
-
-    /** {@code sip:4.4} */
-    public static String spec(Load load) {
-        return load.protocol() + ":" + load.version();
     }
 
     /** The image name a hop installs: its primary file without the format's suffix. */

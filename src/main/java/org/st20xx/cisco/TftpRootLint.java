@@ -25,6 +25,7 @@ import org.st20xx.matrix.Load;
 import org.st20xx.matrix.Matrix;
 import org.st20xx.matrix.PhoneModel;
 import org.st20xx.matrix.Rule;
+import org.st20xx.report.ResultJson;
 
 /**
  * Checks a TFTP root the way seed 001's "Common Issues and Troubleshooting Tips" would: file names
@@ -326,7 +327,7 @@ public final class TftpRootLint {
         if (rule.isPresent()) {
             problem(ref.file(), ref.line(), "names " + named + ", which a phone on " + current + " must not boot: rule "
                     + rule.get().name() + ": " + rule.get().reason(), "st20xx plan --model " + model.name() + " --from "
-                    + Provisioner.spec(current) + " --target " + Provisioner.spec(named) + " shows the safe hops");
+                    + ResultJson.load(current) + " --target " + ResultJson.load(named) + " shows the safe hops");
             return;
         }
         for (String file : f.files(image, current)) {
