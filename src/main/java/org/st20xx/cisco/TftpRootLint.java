@@ -49,8 +49,8 @@ public final class TftpRootLint {
     public record Scope(Optional<PhoneModel> model, Optional<MacAddress> mac, Optional<Load> from) {
     }
 
-    /** A file that names an image, where, and what it names (as written). */
-    private record Reference(String file, int line, BootFileKind kind, String name) {
+    /** A file that names an image, where, and what it names (as written); {@code perPhone}: one phone's own file. */
+    private record Reference(String file, int line, BootFileKind kind, boolean perPhone, String name) {
         String at() {
             return file + ":" + line;
         }
@@ -147,7 +147,7 @@ public final class TftpRootLint {
         for (Reference ref : refs) {
             resolve(model, ref, scope.from()).ifPresent(l -> loads.put(ref, l));
         }
-        checkAgreement(loads, scope.mac());
+        checkAgreement(loads);
         checkSipDefaultSize(model, loads, scope.from());
     }
 
@@ -197,7 +197,7 @@ public final class TftpRootLint {
             case OS79XX: {
                 Os79xxFile.Content c = Os79xxFile.parse(text);
                 c.issues().forEach(i -> problem(name, i.line(), i.message(), i.hint()));
-                return c.image().map(img -> new Reference(name, 1, r.kind(), img));
+                return c.image().map(img -> new Reference(name, 1, r.kind(), r.perPhone(), img));
             }
             case SIP_CNF: {
                 SipConfigFile.Content c = SipConfigFile.parse(text);
@@ -211,14 +211,14 @@ public final class TftpRootLint {
                             + SipConfigFile.IMAGE_KEY + ": P0S3-07-4-00");
                     return Optional.empty();
                 }
-                return e.map(x -> new Reference(name, x.line(), r.kind(), x.value()));
+                return e.map(x -> new Reference(name, x.line(), r.kind(), r.perPhone(), x.value()));
             }
             case SCCP_XML: {
                 SccpConfigFile.Content c = SccpConfigFile.parse(text);
                 c.issues().forEach(i -> problem(name, i.line(), i.message(), i.hint()));
                 String element = r.element(model.deviceType().orElse(""));
                 return c.load(element).filter(l -> !l.value().isEmpty())
-                        .map(l -> new Reference(name, l.line(), r.kind(), l.value()));
+                        .map(l -> new Reference(name, l.line(), r.kind(), r.perPhone(), l.value()));
             }
             default:
                 return Optional.empty();
@@ -341,11 +341,11 @@ public final class TftpRootLint {
     }
 
     /** Every file a phone reads must name the same image (OS79XX.TXT may name the image's loader). */
-    private void checkAgreement(Map<Reference, Load> loads, Optional<MacAddress> mac) {
+    private void checkAgreement(Map<Reference, Load> loads) {
         if (loads.size() < 2) {
             return;
         }
-        Reference first = loads.keySet().stream().filter(r -> !isPerPhone(r)).findFirst()
+        Reference first = loads.keySet().stream().filter(r -> !r.perPhone()).findFirst()
                 .orElse(loads.keySet().iterator().next());
         Load expected = loads.get(first);
         for (Map.Entry<Reference, Load> e : loads.entrySet()) {
@@ -356,10 +356,6 @@ public final class TftpRootLint {
                         "make every file name the same image; st20xx provision writes them all");
             }
         }
-    }
-
-    private static boolean isPerPhone(Reference r) {
-        return r.file().matches("(SIP|SEP)[0-9A-F]{12}\\..*");
     }
 
     /** SIP 2.x phones fail on a SIPDefault.cnf holding more than image_version (seed 001 "W210"). */
