@@ -201,7 +201,7 @@ public final class BootWatcher implements TransferListener {
                 || !fromPhone(asked.client().getAddress())) {
             return;
         }
-        String file = name(asked.fileName());
+        String file = asked.relativeName();
         if (current.installFiles.contains(file)) {
             emit(WatchEvent.Kind.FETCHING, "fetching " + file + " (image " + current.files.image() + ")");
         }
@@ -213,7 +213,7 @@ public final class BootWatcher implements TransferListener {
             return;
         }
         InetAddress client = t.client().getAddress();
-        String file = name(t.fileName());
+        String file = t.relativeName();
         if (phone == null && file.contains(request.mac().hex())) {
             phone = client;
         }
@@ -371,10 +371,6 @@ public final class BootWatcher implements TransferListener {
 
     private boolean fromPhone(InetAddress client) {
         return phone == null || phone.equals(client);
-    }
-
-    private static String name(String requested) {
-        return requested.replaceFirst("^/+", "");
     }
 
     private static String outcomeText(Transfer t, String role) {
