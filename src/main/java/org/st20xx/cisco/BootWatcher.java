@@ -71,20 +71,20 @@ public final class BootWatcher implements TransferListener {
             this.of = of;
             this.files = files;
             String mac = request.mac().hex();
+            this.installFiles = files.imageFiles(); // what the sequence's one Install step fetches
             List<String> before = new ArrayList<>();
-            List<String> installs = List.of();
+            boolean installed = false;
             String last = null;
             for (BootSequence.Step s : sequence.steps()) {
-                if (s instanceof BootSequence.Install i) {
-                    installs = i.files();
+                if (s instanceof BootSequence.Install) {
+                    installed = true;
                 } else if (s instanceof BootSequence.Request r) {
-                    if (installs.isEmpty()) {
+                    if (!installed) {
                         before.add(r.file());
                     }
                     last = r.file();
                 }
             }
-            this.installFiles = installs;
             this.lastFile = last;
             BootProfile fromProfile = HopFiles.profile(request.model(), files.from());
             Optional<BootRequest> decision = fromProfile.decisionPoint(files.from().version());
