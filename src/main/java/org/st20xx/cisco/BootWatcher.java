@@ -71,20 +71,20 @@ public final class BootWatcher implements TransferListener {
             this.of = of;
             this.files = files;
             String mac = request.mac().hex();
+            this.installFiles = files.imageFiles(); // what the sequence's one Install step fetches
             List<String> before = new ArrayList<>();
-            List<String> installs = List.of();
+            boolean installed = false;
             String last = null;
             for (BootSequence.Step s : sequence.steps()) {
-                if (s instanceof BootSequence.Install i) {
-                    installs = i.files();
+                if (s instanceof BootSequence.Install) {
+                    installed = true;
                 } else if (s instanceof BootSequence.Request r) {
-                    if (installs.isEmpty()) {
+                    if (!installed) {
                         before.add(r.file());
                     }
                     last = r.file();
                 }
             }
-            this.installFiles = installs;
             this.lastFile = last;
             BootProfile fromProfile = HopFiles.profile(request.model(), files.from());
             Optional<BootRequest> decision = fromProfile.decisionPoint(files.from().version());
@@ -201,7 +201,7 @@ public final class BootWatcher implements TransferListener {
                 || !fromPhone(asked.client().getAddress())) {
             return;
         }
-        String file = name(asked.fileName());
+        String file = asked.relativeName();
         if (current.installFiles.contains(file)) {
             emit(WatchEvent.Kind.FETCHING, "fetching " + file + " (image " + current.files.image() + ")");
         }
@@ -213,7 +213,7 @@ public final class BootWatcher implements TransferListener {
             return;
         }
         InetAddress client = t.client().getAddress();
-        String file = name(t.fileName());
+        String file = t.relativeName();
         if (phone == null && file.contains(request.mac().hex())) {
             phone = client;
         }
@@ -371,10 +371,6 @@ public final class BootWatcher implements TransferListener {
 
     private boolean fromPhone(InetAddress client) {
         return phone == null || phone.equals(client);
-    }
-
-    private static String name(String requested) {
-        return requested.replaceFirst("^/+", "");
     }
 
     private static String outcomeText(Transfer t, String role) {

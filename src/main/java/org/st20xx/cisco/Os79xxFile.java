@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  * exactly as written and reports everything a phone could trip on, each on its line.
  */
 public final class Os79xxFile {
-    public static final String NAME = "OS79XX.TXT";
-
     /** What the file says: the name on its first line (trimmed of nothing) and what is wrong. */
     public record Content(Optional<String> image, List<Issue> issues) {
         public Content {

@@ -68,7 +68,8 @@ public record ProvisionManifest(int schema, Map<String, FileEntry> files, Map<St
         }
         try {
             ProvisionManifest m = Json.MAPPER.readValue(text, ProvisionManifest.class);
-            if (m.schema() != 1 || m.files() == null || m.phones() == null) {
+            // missing or null files or phones never get here: the constructor refuses them (caught below)
+            if (m.schema() != 1) {
                 throw St20xxException.usage(file + ": not a manifest this st20xx reads (schema 1)");
             }
             return m;

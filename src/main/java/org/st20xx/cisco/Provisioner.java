@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import org.st20xx.plan.Plan;
 import org.st20xx.plan.PlanRequest;
 import org.st20xx.plan.Planner;
 import org.st20xx.plan.Target;
+import org.st20xx.report.ResultJson;
 
 /**
  * Writes into a TFTP root exactly the files a phone asks for during the first hop of its safe
@@ -143,6 +145,8 @@ public final class Provisioner {
         List<String> refusals = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, byte[]> writes = new LinkedHashMap<>();
+        // the bytes of each file to write that the root already holds, as read here (compared before writing)
+        Map<String, byte[]> held = new HashMap<>();
         List<Change> changes = new ArrayList<>();
         for (HopFiles.ProvisionFile f : hop.files()) {
             Optional<String> variant = listing.stream().filter(n -> n.equalsIgnoreCase(f.name()) && !n.equals(f.name()))
@@ -164,6 +168,7 @@ public final class Provisioner {
                 continue;
             }
             byte[] current = read(root.resolve(f.name()));
+            held.put(f.name(), current);
             if (manifest.wrote(f.name(), current)) {
                 List<String> others = manifest.files().get(f.name()).phones().stream().filter(p -> !p.equals(mac)).toList();
                 if (Arrays.equals(current, fresh)) {
@@ -230,25 +235,26 @@ public final class Provisioner {
         }
         try {
             for (Map.Entry<String, byte[]> w : writes.entrySet()) {
-                Path p = root.resolve(w.getKey());
-                if (!listing.contains(w.getKey()) || !Arrays.equals(read(p), w.getValue())) {
-                    org.st20xx.report.AtomicFiles.write(p, w.getValue(), true);
+                byte[] there = held.get(w.getKey());
+                if (there == null || !Arrays.equals(there, w.getValue())) {
+                    org.st20xx.report.AtomicFiles.write(root.resolve(w.getKey()), w.getValue(), true);
                 }
+                String sha256 = ProvisionManifest.sha256(w.getValue());
                 ProvisionManifest.FileEntry e = files.get(w.getKey());
                 TreeSet<String> phones = new TreeSet<>();
-                if (e != null && e.sha256().equals(ProvisionManifest.sha256(w.getValue()))) {
+                if (e != null && e.sha256().equals(sha256)) {
                     phones.addAll(e.phones());
                 }
                 phones.add(mac);
-                files.put(w.getKey(), new ProvisionManifest.FileEntry(ProvisionManifest.sha256(w.getValue()),
-                        List.copyOf(phones)));
+                files.put(w.getKey(), new ProvisionManifest.FileEntry(sha256, List.copyOf(phones)));
             }
             for (String old : removals) {
                 Files.deleteIfExists(root.resolve(old));
             }
             Map<String, ProvisionManifest.PhoneEntry> phones = new LinkedHashMap<>(manifest.phones());
-            phones.put(mac, new ProvisionManifest.PhoneEntry(model.name(), spec(req.from()), spec(plan.target()),
-                    plan.hops().size(), spec(first.to()), image, hop.names()));
+            phones.put(mac, new ProvisionManifest.PhoneEntry(model.name(), ResultJson.load(req.from()),
+                    ResultJson.load(plan.target()), plan.hops().size(), ResultJson.load(first.to()), image,
+                    hop.names()));
             new ProvisionManifest(1, files, phones).write(root);
         } catch (IOException e) {
             throw St20xxException.usage("cannot write into " + root + ": " + e.getMessage());
@@ -262,11 +268,6 @@ public final class Provisioner {
                     + " seed 001 'TFTP Accessibility'");
         }
         return new Result(plan, Optional.of(hop), Optional.of(BootSequence.of(hop, after::contains)), changes, notes);
-    }
-
-    /** {@code sip:4.4} */
-    public static String spec(Load load) {
-        return load.protocol() + ":" + load.version();
     }
 
     /** The image name a hop installs: its primary file without the format's suffix. */

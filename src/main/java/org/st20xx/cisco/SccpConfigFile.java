@@ -27,7 +27,6 @@ import org.xml.sax.helpers.DefaultHandler;
  * breaks.
  */
 public final class SccpConfigFile {
-    public static final String DEFAULT_NAME = "XMLDefault.cnf.xml";
     private static final String PREFIX = "loadInformation";
 
     /** A {@code loadInformation...} element: its name, text and line. */

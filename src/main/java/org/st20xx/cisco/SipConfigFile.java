@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  * Issues name keys, never values: the file may hold passwords.
  */
 public final class SipConfigFile {
-    public static final String DEFAULT_NAME = "SIPDefault.cnf";
     public static final String IMAGE_KEY = "image_version";
     private static final Pattern ENTRY = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)[ \\t]*:[ \\t]*(.*)");
     private static final Pattern IMAGE_LINE = Pattern.compile("(?m)^([ \\t]*" + IMAGE_KEY + "[ \\t]*:[ \\t]*)(\"[^\"\\r\\n]*\"|[^\\s;#]*)");

@@ -1,6 +1,7 @@
 package org.st20xx.cisco;
 
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.st20xx.matrix.Load;
 import org.st20xx.matrix.Matrix;
 import org.st20xx.matrix.PhoneModel;
 import org.st20xx.matrix.Rule;
+import org.st20xx.report.ResultJson;
 
 /**
  * Checks a TFTP root the way seed 001's "Common Issues and Troubleshooting Tips" would: file names
@@ -47,15 +49,17 @@ public final class TftpRootLint {
     public record Scope(Optional<PhoneModel> model, Optional<MacAddress> mac, Optional<Load> from) {
     }
 
-    /** A file that names an image, where, and what it names (as written). */
-    private record Reference(String file, int line, BootFileKind kind, String name) {
+    /** A file that names an image, where, and what it names (as written); {@code perPhone}: one phone's own file. */
+    private record Reference(String file, int line, BootFileKind kind, boolean perPhone, String name) {
         String at() {
             return file + ":" + line;
         }
     }
 
     private final Path root;
-    private final Map<String, byte[]> files = new TreeMap<>();
+    /** Every file of the root by name, with its size; only boot files are read, when first needed. */
+    private final Map<String, Long> files = new TreeMap<>();
+    private final Map<String, String> texts = new TreeMap<>();
     /** By file, line and message: checked for the 7940 and the 7960, a problem is listed once. */
     private final Map<String, Problem> problems = new LinkedHashMap<>();
 
@@ -93,12 +97,19 @@ public final class TftpRootLint {
             for (Path p : ds) {
                 String name = p.getFileName().toString();
                 if (!name.startsWith(".") && Files.isRegularFile(p)) {
-                    files.put(name, Files.readAllBytes(p));
+                    // opened as Files.readAllBytes opens it, so a file it could not open is refused the same way
+                    try (SeekableByteChannel ch = Files.newByteChannel(p)) {
+                        files.put(name, ch.size());
+                    }
                 }
             }
         } catch (IOException e) {
-            throw St20xxException.usage("--tftp-root " + root + ": cannot read: " + e.getMessage());
+            throw cannotRead(e);
         }
+    }
+
+    private St20xxException cannotRead(IOException e) {
+        return St20xxException.usage("--tftp-root " + root + ": cannot read: " + e.getMessage());
     }
 
     private void problem(String file, int line, String message, String hint) {
@@ -106,7 +117,13 @@ public final class TftpRootLint {
     }
 
     private String text(String name) {
-        return new String(files.get(name), StandardCharsets.ISO_8859_1);
+        return texts.computeIfAbsent(name, n -> {
+            try {
+                return new String(Files.readAllBytes(root.resolve(n)), StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                throw cannotRead(e);
+            }
+        });
     }
 
     private void checkModel(PhoneModel model, Scope scope) {
@@ -121,17 +138,16 @@ public final class TftpRootLint {
                 }
             }
         }
-        boolean anyConfig = files.keySet().stream().anyMatch(n -> isBootFile(model, n));
-        if (anyConfig && refs.isEmpty()) {
-            String first = files.keySet().stream().filter(n -> isBootFile(model, n)).findFirst().orElseThrow();
-            problem(first, 1, "no file names an image: a phone with no image in flash shows \"No Load Specified\"",
+        Optional<String> first = refs.isEmpty() ? firstBootFile(model) : Optional.empty();
+        if (first.isPresent()) {
+            problem(first.get(), 1, "no file names an image: a phone with no image in flash shows \"No Load Specified\"",
                     "name the image in OS79XX.TXT and the configuration files (st20xx provision writes them)");
         }
         Map<Reference, Load> loads = new LinkedHashMap<>();
         for (Reference ref : refs) {
             resolve(model, ref, scope.from()).ifPresent(l -> loads.put(ref, l));
         }
-        checkAgreement(loads, scope.mac());
+        checkAgreement(loads);
         checkSipDefaultSize(model, loads, scope.from());
     }
 
@@ -167,10 +183,11 @@ public final class TftpRootLint {
         return files.keySet().stream().filter(n -> p.matcher(n).matches()).toList();
     }
 
-    private boolean isBootFile(PhoneModel model, String name) {
-        return model.boot().values().stream().flatMap(b -> b.requests().stream())
-                .filter(r -> r.kind().namesImage())
-                .anyMatch(r -> r.names(false).matcher(name).matches());
+    /** The first file (by name) that a request naming an image takes, if any. */
+    private Optional<String> firstBootFile(PhoneModel model) {
+        List<Pattern> names = model.boot().values().stream().flatMap(b -> b.requests().stream())
+                .filter(r -> r.kind().namesImage()).map(r -> r.names(false)).toList();
+        return files.keySet().stream().filter(n -> names.stream().anyMatch(p -> p.matcher(n).matches())).findFirst();
     }
 
     /** Parses one file; reports what its reader finds; returns the image it names. */
@@ -180,7 +197,7 @@ public final class TftpRootLint {
             case OS79XX: {
                 Os79xxFile.Content c = Os79xxFile.parse(text);
                 c.issues().forEach(i -> problem(name, i.line(), i.message(), i.hint()));
-                return c.image().map(img -> new Reference(name, 1, r.kind(), img));
+                return c.image().map(img -> new Reference(name, 1, r.kind(), r.perPhone(), img));
             }
             case SIP_CNF: {
                 SipConfigFile.Content c = SipConfigFile.parse(text);
@@ -194,14 +211,14 @@ public final class TftpRootLint {
                             + SipConfigFile.IMAGE_KEY + ": P0S3-07-4-00");
                     return Optional.empty();
                 }
-                return e.map(x -> new Reference(name, x.line(), r.kind(), x.value()));
+                return e.map(x -> new Reference(name, x.line(), r.kind(), r.perPhone(), x.value()));
             }
             case SCCP_XML: {
                 SccpConfigFile.Content c = SccpConfigFile.parse(text);
                 c.issues().forEach(i -> problem(name, i.line(), i.message(), i.hint()));
                 String element = r.element(model.deviceType().orElse(""));
                 return c.load(element).filter(l -> !l.value().isEmpty())
-                        .map(l -> new Reference(name, l.line(), r.kind(), l.value()));
+                        .map(l -> new Reference(name, l.line(), r.kind(), r.perPhone(), l.value()));
             }
             default:
                 return Optional.empty();
@@ -295,7 +312,7 @@ public final class TftpRootLint {
                         other.map(o -> o + " is there: TFTP names are case sensitive")
                                 .orElse("unzip the whole release into the TFTP root (\"Protocol Application Invalid\")"));
             }
-            need.stream().filter(n -> files.containsKey(n) && files.get(n).length == 0).forEach(n -> problem(ref.file(),
+            need.stream().filter(n -> files.containsKey(n) && files.get(n) == 0).forEach(n -> problem(ref.file(),
                     ref.line(), "names " + named + " but " + n + " is empty (0 bytes): the phone rejects it",
                     "copy the file again from the release (\"Image Authentication Failed\")"));
         }
@@ -310,7 +327,7 @@ public final class TftpRootLint {
         if (rule.isPresent()) {
             problem(ref.file(), ref.line(), "names " + named + ", which a phone on " + current + " must not boot: rule "
                     + rule.get().name() + ": " + rule.get().reason(), "st20xx plan --model " + model.name() + " --from "
-                    + Provisioner.spec(current) + " --target " + Provisioner.spec(named) + " shows the safe hops");
+                    + ResultJson.load(current) + " --target " + ResultJson.load(named) + " shows the safe hops");
             return;
         }
         for (String file : f.files(image, current)) {
@@ -324,11 +341,11 @@ public final class TftpRootLint {
     }
 
     /** Every file a phone reads must name the same image (OS79XX.TXT may name the image's loader). */
-    private void checkAgreement(Map<Reference, Load> loads, Optional<MacAddress> mac) {
+    private void checkAgreement(Map<Reference, Load> loads) {
         if (loads.size() < 2) {
             return;
         }
-        Reference first = loads.keySet().stream().filter(r -> !isPerPhone(r)).findFirst()
+        Reference first = loads.keySet().stream().filter(r -> !r.perPhone()).findFirst()
                 .orElse(loads.keySet().iterator().next());
         Load expected = loads.get(first);
         for (Map.Entry<Reference, Load> e : loads.entrySet()) {
@@ -339,10 +356,6 @@ public final class TftpRootLint {
                         "make every file name the same image; st20xx provision writes them all");
             }
         }
-    }
-
-    private static boolean isPerPhone(Reference r) {
-        return r.file().matches("(SIP|SEP)[0-9A-F]{12}\\..*");
     }
 
     /** SIP 2.x phones fail on a SIPDefault.cnf holding more than image_version (seed 001 "W210"). */

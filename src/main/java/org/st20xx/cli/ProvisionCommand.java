@@ -9,6 +9,7 @@ import org.st20xx.matrix.PhoneModel;
 import org.st20xx.plan.Hop;
 import org.st20xx.plan.Target;
 import org.st20xx.report.ProvisionChecklist;
+import org.st20xx.report.ResultJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,7 +107,7 @@ public final class ProvisionCommand implements Runnable {
             out.println("When Settings > Status > Firmware Versions shows " + r.hop().get().image()
                     + ", provision the next hop:");
             out.println("  st20xx provision --model " + phone.name() + " --mac " + phoneMac + " --from "
-                    + Provisioner.spec(hop.to()) + " --target " + Provisioner.spec(r.plan().target()) + " --tftp-root "
+                    + ResultJson.load(hop.to()) + " --target " + ResultJson.load(r.plan().target()) + " --tftp-root "
                     + tftpRoot);
         } else {
             out.println("Done when Settings > Status > Firmware Versions shows " + r.hop().get().image() + ".");

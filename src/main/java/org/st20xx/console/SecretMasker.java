@@ -63,6 +63,10 @@ public final class SecretMasker {
     private int scan(CharSequence text, boolean atEnd, StringBuilder out) {
         List<String> current = secrets;
         int length = text.length();
+        if (current.isEmpty()) {
+            out.append(text);
+            return length;
+        }
         int i = 0;
         while (i < length) {
             int longest = 0;

@@ -71,7 +71,7 @@ public final class TftpTransferWitness implements TransferWitness, TransferListe
                 Optional<Transfer> found = transfers.stream()
                         .filter(t -> !claimed.contains(t))
                         .filter(t -> client.equals(t.client().getAddress()))
-                        .filter(t -> t.fileName().replaceFirst("^/+", "").equals(file))
+                        .filter(t -> t.relativeName().equals(file))
                         .filter(t -> !t.start().isBefore(since))
                         .min(java.util.Comparator.comparing((org.st20xx.tftp.Transfer t) -> !t.complete())
                                 .thenComparing(org.st20xx.tftp.Transfer::start));

@@ -42,8 +42,8 @@ public final class ProvisionChecklist {
         HopFiles files = HopFiles.of(model, MAC, hop.from(), hop.to(), image);
         sb.append("  image        ").append(hop.app().isPresent() ? image : "<missing>").append('\n');
         sb.append("  [ ] st20xx provision --model ").append(model.name()).append(" --mac ").append(MAC)
-                .append(" --from ").append(Provisioner.spec(hop.from())).append(" --target ")
-                .append(Provisioner.spec(hop.to())).append(" --tftp-root ").append(ROOT).append('\n');
+                .append(" --from ").append(ResultJson.load(hop.from())).append(" --target ")
+                .append(ResultJson.load(hop.to())).append(" --tftp-root ").append(ROOT).append('\n');
         sb.append("      writes ").append(String.join(", ", files.names())).append(", each naming ").append(image)
                 .append('\n');
         sb.append("  [ ] power-cycle the phone (unplug the power, or the Ethernet cable when powered inline);")

@@ -34,7 +34,7 @@ final class Jail {
     private final Path realRoot;
 
     /** A name resolved to a readable regular file. */
-    record Found(Path file, long size) implements Resolution {
+    record Found(Path file) implements Resolution {
     }
 
     /** A name refused: the outcome, the TFTP error code and message for the client, and the detail for the log. */
@@ -106,7 +106,7 @@ final class Jail {
         if (!Files.isReadable(real)) {
             return denied("the file is not readable by the server");
         }
-        return new Found(real, attributes.size());
+        return new Found(real);
     }
 
     private static Refused denied(String detail) {

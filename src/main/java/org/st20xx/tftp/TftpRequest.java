@@ -33,4 +33,16 @@ public record TftpRequest(InetSocketAddress client, Kind kind, String fileName, 
         Objects.requireNonNull(received, "received");
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
+
+    /**
+     * The name without its leading {@code /}s: a phone asking for {@code /SEP001A2B3C4D5E.cnf.xml}
+     * asks for {@code SEP001A2B3C4D5E.cnf.xml} in the root.
+     */
+    public String relativeName() {
+        int start = 0;
+        while (start < fileName.length() && fileName.charAt(start) == '/') {
+            start++;
+        }
+        return fileName.substring(start);
+    }
 }

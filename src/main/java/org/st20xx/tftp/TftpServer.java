@@ -152,17 +152,9 @@ public final class TftpServer implements AutoCloseable {
         return jail.root();
     }
 
-    public TftpServerConfig config() {
-        return config;
-    }
-
     /** Adds a listener for events dispatched from now on. Safe to call from any thread. */
     public void addListener(TransferListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    public void removeListener(TransferListener listener) {
-        listeners.remove(listener);
     }
 
     /**

@@ -54,6 +54,11 @@ public record Transfer(TftpRequest request, Outcome outcome, String detail, Path
         return request.fileName();
     }
 
+    /** The name as the client requested it, without its leading {@code /}s (see {@link TftpRequest#relativeName}). */
+    public String relativeName() {
+        return request.relativeName();
+    }
+
     /** True when the client acknowledged the whole file. */
     public boolean complete() {
         return outcome == Outcome.COMPLETE;

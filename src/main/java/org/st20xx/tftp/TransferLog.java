@@ -47,7 +47,7 @@ public final class TransferLog implements TransferListener {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(fileName, "fileName");
         return t -> t.complete() && client.equals(t.client().getAddress())
-                && (t.fileName().replaceFirst("^/+", "").equals(fileName)
+                && (t.relativeName().equals(fileName)
                         || t.file() != null && fileName.equals(fileNameOf(t.file())));
     }
 

@@ -121,6 +121,9 @@ class ProvisionProperties {
             assertThat(seq.steps()).filteredOn(s -> s instanceof BootSequence.Install).singleElement().satisfies(s ->
                     assertThat(((BootSequence.Install) s).files()).allSatisfy(f ->
                             assertThat(root.resolve(f)).exists()));
+            assertThat(seq.steps()).filteredOn(s -> s instanceof BootSequence.Install).singleElement()
+                    .satisfies(s -> assertThat(((BootSequence.Install) s).files()).as("what BootWatcher waits for")
+                            .isNotEmpty().isEqualTo(hop.imageFiles()));
             assertThat(hop.files()).allSatisfy(f -> {
                 Optional<Load> named = model.imageLoad(f.names());
                 assertThat(named.isEmpty() ? hop.format().loaderOf(hop.image()).equals(f.names()) : named.get().equals(hop.to()))

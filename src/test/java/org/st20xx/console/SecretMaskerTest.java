@@ -41,6 +41,17 @@ class SecretMaskerTest {
     }
 
     @Test
+    void withoutSecretsAStreamPassesEveryPieceOnAtOnce() {
+        SecretMasker.Stream stream = masker.stream();
+
+        assertThat(stream.push("pw 78\r\n")).isEqualTo("pw 78\r\n");
+        assertThat(stream.held()).isZero();
+        assertThat(stream.push("")).isEmpty();
+        assertThat(stream.finish()).isEmpty();
+        assertThat(masker.mask("****")).isEqualTo("****");
+    }
+
+    @Test
     void streamHoldsBackWhatCouldStillBecomeASecret() {
         masker.register("784518");
         SecretMasker.Stream stream = masker.stream();

@@ -29,6 +29,16 @@ class TransferLogTest {
     }
 
     @Test
+    void theRelativeNameLosesOnlyLeadingSlashes() {
+        Map<String, String> names = Map.of("a.zz", "a.zz", "/a.zz", "a.zz", "///a.zz", "a.zz", "/", "", "", "",
+                "/cisco/a.zz/", "cisco/a.zz/", "\\a.zz", "\\a.zz", "./a.zz", "./a.zz", " /a.zz", " /a.zz");
+        names.forEach((requested, relative) -> {
+            assertThat(request(requested).relativeName()).as(requested).isEqualTo(relative);
+            assertThat(transfer(requested, Outcome.COMPLETE, null).relativeName()).isEqualTo(relative);
+        });
+    }
+
+    @Test
     void findsATransferThatEndedBeforeTheWait() throws Exception {
         TransferLog log = new TransferLog();
         log.transferFinished(transfer("a.zz", Outcome.COMPLETE, null));

@@ -148,10 +148,15 @@ public final class ExpectSession implements AutoCloseable {
     public Match expect(List<NamedPattern> patterns, Duration timeout) {
         checkPatterns(patterns);
         List<String> names = patterns.stream().map(NamedPattern::name).toList();
+        List<NamedPattern> wanted = new ArrayList<>();
+        List<NamedPattern> failures = new ArrayList<>();
+        for (NamedPattern p : patterns) {
+            (p.isFailure() ? failures : wanted).add(p);
+        }
         long start = ticker.nanoTime();
         long deadline = deadline(start, timeout);
         while (true) {
-            Hit hit = find(patterns);
+            Hit hit = find(wanted, failures);
             if (hit != null && hit.pattern().isFailure()) {
                 throw fail(hit, names, start);
             }
@@ -318,12 +323,8 @@ public final class ExpectSession implements AutoCloseable {
     private record Hit(NamedPattern pattern, int start, int end, String matched, List<String> groups) {
     }
 
-    private Hit find(List<NamedPattern> patterns) {
-        List<NamedPattern> wanted = new ArrayList<>();
-        List<NamedPattern> failures = new ArrayList<>();
-        for (NamedPattern p : patterns) {
-            (p.isFailure() ? failures : wanted).add(p);
-        }
+    /** The winning match of {@code wanted} (prompt and text patterns) and {@code failures}, or null. */
+    private Hit find(List<NamedPattern> wanted, List<NamedPattern> failures) {
         int complete = completeLines();
         Hit success = earliest(wanted, complete, Integer.MAX_VALUE);
         if (success == null) {
@@ -350,11 +351,12 @@ public final class ExpectSession implements AutoCloseable {
     private Hit earliest(List<NamedPattern> patterns, int regionEnd, int startLimit) {
         Hit best = null;
         int length = unread.length();
+        int tail = tailStart(length);
         for (NamedPattern p : patterns) {
             Matcher m = p.pattern().matcher(unread);
             if (p.kind() == NamedPattern.Kind.PROMPT) {
                 // transparent, non-anchoring bounds: ^ and lookbehind see the text before the tail
-                m.region(tailStart(length), length).useTransparentBounds(true).useAnchoringBounds(false);
+                m.region(tail, length).useTransparentBounds(true).useAnchoringBounds(false);
             } else {
                 m.region(0, regionEnd);
             }

@@ -12,8 +12,11 @@ import java.nio.charset.CodingErrorAction;
  * is decoded when its last byte arrives. Malformed input becomes U+FFFD. Not thread-safe.
  */
 final class StreamDecoder {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
     private final CharsetDecoder decoder;
-    private ByteBuffer leftover = ByteBuffer.allocate(0);
+    /** The start of a character split between reads (a copy), or {@link #EMPTY}. */
+    private ByteBuffer leftover = EMPTY;
 
     StreamDecoder(Charset charset) {
         this.decoder = charset.newDecoder()
@@ -22,17 +25,23 @@ final class StreamDecoder {
     }
 
     String decode(byte[] bytes, int offset, int length) {
-        ByteBuffer in = ByteBuffer.allocate(leftover.remaining() + length);
-        in.put(leftover).put(bytes, offset, length).flip();
+        ByteBuffer in;
+        if (leftover.hasRemaining()) {
+            in = ByteBuffer.allocate(leftover.remaining() + length);
+            in.put(leftover).put(bytes, offset, length).flip();
+        } else {
+            in = ByteBuffer.wrap(bytes, offset, length); // decoded in place: nothing held from the last read
+        }
         String text = run(in, false);
-        leftover = ByteBuffer.allocate(in.remaining()).put(in).flip();
+        // the caller reuses its array: what is left (a split character) is copied
+        leftover = in.hasRemaining() ? ByteBuffer.allocate(in.remaining()).put(in).flip() : EMPTY;
         return text;
     }
 
     /** End of input: whatever is left (an incomplete character) is decoded as U+FFFD. */
     String finish() {
         String text = run(leftover, true);
-        leftover = ByteBuffer.allocate(0);
+        leftover = EMPTY;
         CharBuffer out = CharBuffer.allocate(8);
         decoder.flush(out);
         decoder.reset();

@@ -20,6 +20,38 @@ class StreamDecoderTest {
     }
 
     @Test
+    void keepsTheStartOfASplitCharacterWhenTheCallerReusesItsArray() {
+        StreamDecoder decoder = new StreamDecoder(StandardCharsets.UTF_8);
+        byte[] arrow = "→".getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = new byte[8];
+        StringBuilder text = new StringBuilder();
+
+        for (byte b : arrow) {
+            java.util.Arrays.fill(buffer, (byte) 'x');
+            buffer[3] = b;
+            text.append(decoder.decode(buffer, 3, 1));
+        }
+
+        assertThat(text.toString()).isEqualTo("→");
+        assertThat(decoder.finish()).isEmpty();
+    }
+
+    @Test
+    void decodesFromAnOffsetAndSplitsFourByteCharactersAnywhere() {
+        byte[] all = "a😀b→c".getBytes(StandardCharsets.UTF_8);
+        for (int cut = 0; cut <= all.length; cut++) {
+            StreamDecoder decoder = new StreamDecoder(StandardCharsets.UTF_8);
+            byte[] padded = new byte[all.length + 4];
+            System.arraycopy(all, 0, padded, 2, all.length);
+
+            String text = decoder.decode(padded, 2, cut) + decoder.decode(padded, 2 + cut, all.length - cut)
+                    + decoder.finish();
+
+            assertThat(text).as("cut at %d", cut).isEqualTo("a😀b→c");
+        }
+    }
+
+    @Test
     void replacesMalformedInputAndAnUnfinishedCharacterAtTheEnd() {
         StreamDecoder decoder = new StreamDecoder(StandardCharsets.UTF_8);
 
