@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.st20xx.sim.PhoneState;
 import org.st20xx.sim.PhoneStatus;
@@ -35,7 +36,8 @@ class KillResumeIT {
     /** Progress lines of one whole two-hop run (measured: about 60); k is drawn below it. */
     private static final int LINES = 60;
 
-    @TempDir
+    /** Kept when a trial fails: its transcripts and journals say why. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     record Trial(int number, long seed, int killAtLine, int linesSeen, String resumeErr) {
@@ -60,8 +62,8 @@ class KillResumeIT {
                 done.add(f.get());
             }
             for (Trial t : done) {
-                assertThat(t.resumeErr()).as("trial %d (seed %d, killed at line %d of %d seen)", t.number(), seed,
-                        t.killAtLine(), t.linesSeen()).isEmpty();
+                assertThat(t.resumeErr()).as("trial %d (seed %d, killed at line %d of %d seen; its files are kept in %s)",
+                        t.number(), seed, t.killAtLine(), t.linesSeen(), dir).isEmpty();
             }
             assertThat(done.stream().mapToInt(Trial::killAtLine).distinct().count()).as("kills spread over the run")
                     .isGreaterThan(5);
